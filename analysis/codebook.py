@@ -1,0 +1,192 @@
+"""The machine-readable codebook (``analysis/codebook.yaml``): variables and coding rules.
+
+Rules are data. This module only loads the YAML (safely), expands the placeholders in the
+patterns and compiles them; nothing from the codebook is ever executed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.coding import numbers
+from analysis.errors import InputError
+
+CODEBOOK_PATH = Path(__file__).with_name("codebook.yaml")
+
+#: A stretch inside one clause: no digits, no clause punctuation, at most 12 characters.
+GAP = r"[^\d。;,:、!?\n]{0,12}?"
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One coding rule: a compiled pattern plus sentence-level conditions."""
+
+    id: str
+    variable: str
+    pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None = None
+    excludes: re.Pattern[str] | None = None
+    source: str = ""
+
+    def applies_to(self, sentence: str) -> bool:
+        """True when the sentence meets the rule's ``requires``/``excludes`` conditions."""
+        if self.requires is not None and not self.requires.search(sentence):
+            return False
+        return not (self.excludes is not None and self.excludes.search(sentence))
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """Variables, synonyms and compiled rules, with a hash that versions the coding."""
+
+    version: str
+    version_hash: str
+    record_variables: tuple[dict[str, Any], ...]
+    mention_variables: tuple[dict[str, Any], ...]
+    mention_fields: tuple[dict[str, Any], ...]
+    synonyms: dict[str, Any]
+    record_rules: dict[str, tuple[Rule, ...]]
+    mention_rules: dict[str, tuple[Rule, ...]]
+    mention_excludes: dict[str, re.Pattern[str]]
+    yoy: re.Pattern[str]
+    yoy_negative: frozenset[str]
+    document: dict[str, re.Pattern[str]]
+    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    @property
+    def record_variable_names(self) -> list[str]:
+        return [v["name"] for v in self.record_variables]
+
+    @property
+    def mention_variable_names(self) -> list[str]:
+        return [v["name"] for v in self.mention_variables]
+
+    def mention_kind(self, variable: str) -> str:
+        """``flow`` (amounts that add up over time) or ``level`` (a state per period)."""
+        return next(v["kind"] for v in self.mention_variables if v["name"] == variable)
+
+    def cue(self, name: str) -> re.Pattern[str]:
+        """A compiled alternation of the synonym list ``name``."""
+        return _compile_cue(self.synonyms[name])
+
+    def wider_area_cue(self, level: str) -> re.Pattern[str] | None:
+        words = self.synonyms.get("wider_area_cue", {}).get(level, [])
+        return _compile_cue(words) if words else None
+
+
+@lru_cache(maxsize=256)
+def _compile_cue_tuple(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_alternation(list(words)))
+
+
+def _compile_cue(words: list[str]) -> re.Pattern[str]:
+    return _compile_cue_tuple(tuple(words))
+
+
+def _alternation(words: list[str]) -> str:
+    """Regex alternation, longest alternative first (so 信访举报件 wins over 信访件)."""
+    return "|".join(sorted((str(w) for w in words), key=lambda w: (-len(w), w)))
+
+
+def expand(pattern: str, synonyms: dict[str, Any], where: str = "codebook") -> str:
+    """Replace ``{NUM}``, ``{MONEY}``, ``{CONC}``, ``{GAP}`` and ``{synonym}`` placeholders."""
+    fixed = {
+        "NUM": numbers.NUMBER,
+        "MONEY": numbers.MONEY,
+        "CONC": getattr(numbers, "CONCENTRATION_UNIT", None) or numbers._CONC_UNIT,
+        "GAP": GAP,
+    }
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in fixed:
+            return fixed[name]
+        words = synonyms.get(name)
+        if not isinstance(words, list):
+            raise InputError(where, f"pattern uses unknown placeholder {{{name}}}")
+        return _alternation(words)
+
+    return _PLACEHOLDER.sub(substitute, pattern)
+
+
+def _compile(pattern: str, synonyms: dict[str, Any], where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(expand(pattern, synonyms, where))
+    except re.error as error:
+        raise InputError(where, f"invalid pattern: {error}") from error
+
+
+def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dict[str, tuple]:
+    compiled: dict[str, tuple[Rule, ...]] = {}
+    for variable, entries in (section or {}).items():
+        rules = []
+        for entry in entries:
+            where = f"{path} [{entry.get('id', variable)}]"
+            if "id" not in entry or "pattern" not in entry:
+                raise InputError(where, "every rule needs an id and a pattern")
+            rules.append(
+                Rule(
+                    id=entry["id"],
+                    variable=variable,
+                    pattern=_compile(entry["pattern"], synonyms, where),
+                    requires=_compile(entry["requires"], synonyms, where)
+                    if entry.get("requires")
+                    else None,
+                    excludes=_compile(entry["excludes"], synonyms, where)
+                    if entry.get("excludes")
+                    else None,
+                    source=entry["pattern"],
+                )
+            )
+        compiled[variable] = tuple(rules)
+    return compiled
+
+
+def load_codebook(path: str | Path = CODEBOOK_PATH) -> Codebook:
+    """Load and compile a codebook YAML file (safe loader; raises InputError when invalid)."""
+    path = Path(path)
+    try:
+        data_bytes = path.read_bytes()
+        data = yaml.safe_load(data_bytes.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(path, f"cannot read codebook: {error}") from error
+    if not isinstance(data, dict) or "record_variables" not in data:
+        raise InputError(path, "not a codebook (no record_variables)")
+    synonyms = data.get("synonyms", {})
+    yoy = data["yoy"]
+    doc = data["document"]
+    digest = hashlib.sha256(data_bytes)
+    digest.update(Path(numbers.__file__).read_bytes())
+    return Codebook(
+        version=str(data.get("version", "")),
+        version_hash=digest.hexdigest()[:16],
+        record_variables=tuple(data["record_variables"]),
+        mention_variables=tuple(data["mention_variables"]),
+        mention_fields=tuple(data.get("mention_fields", [])),
+        synonyms=synonyms,
+        record_rules=_rules(data.get("record_rules"), synonyms, path),
+        mention_rules=_rules(data.get("mention_rules"), synonyms, path),
+        mention_excludes={
+            k: _compile(v, synonyms, f"{path} [mention_excludes.{k}]")
+            for k, v in (data.get("mention_excludes") or {}).items()
+        },
+        yoy=_compile(yoy["pattern"], synonyms, f"{path} [yoy]"),
+        yoy_negative=frozenset(yoy.get("negative", [])),
+        document={k: _compile(v, synonyms, f"{path} [document.{k}]") for k, v in doc.items()},
+        raw=data,
+    )
+
+
+@lru_cache(maxsize=4)
+def default_codebook() -> Codebook:
+    """The package's codebook, loaded once per process."""
+    return load_codebook(CODEBOOK_PATH)

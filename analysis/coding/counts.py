@@ -1,0 +1,100 @@
+"""Count variables of a record (tasks, measures, petitions, accountability) by codebook rules.
+
+Every rule is searched in every passage of the record. The value taken is the one found in
+the earliest passage (documents state their headline figures first); any other value found
+for the same variable is kept in the audit table with the reason it was not taken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.codebook import Codebook, Rule
+from analysis.coding.evidence import Evidence, cite
+from analysis.coding.numbers import parse_number
+from analysis.coding.text import Span
+
+COUNT_VARIABLES = (
+    "tasks_total",
+    "tasks_completed",
+    "measures_total",
+    "measures_completed",
+    "petitions_total",
+    "petitions_resolved",
+    "accountability_people",
+    "accountability_units",
+)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A value for a variable that was found but not taken, and why."""
+
+    variable: str
+    chosen: Evidence
+    other: Evidence
+    reason: str
+
+
+def _value(match) -> int | float | None:
+    groups = match.groupdict()
+    if groups.get("total"):
+        return parse_number(groups["total"])
+    parts = [parse_number(v) for k, v in groups.items() if k.startswith("value") and v]
+    return sum(parts) if parts else None
+
+
+def candidates(text: str, passages: list[Span], rules: tuple[Rule, ...]) -> list[Evidence]:
+    """Every value the rules find in the passages, in passage order then rule order."""
+    found = []
+    for passage in passages:
+        sentence = passage.text(text)
+        for rule in rules:
+            if not rule.applies_to(sentence):
+                continue
+            for match in rule.pattern.finditer(sentence):
+                try:
+                    value = _value(match)
+                except ValueError:
+                    continue
+                if value is None:
+                    continue
+                start, end = passage.start + match.start(), passage.start + match.end()
+                found.append(cite(text, rule.variable, int(value), start, end, rule.id))
+    return found
+
+
+def code_counts(
+    text: str, passages: list[Span], codebook: Codebook
+) -> tuple[dict[str, Evidence], list[Conflict]]:
+    """The count variables of one record with their evidence, and the values not taken."""
+    chosen: dict[str, Evidence] = {}
+    conflicts: list[Conflict] = []
+    for variable in COUNT_VARIABLES:
+        found = candidates(text, passages, codebook.record_rules.get(variable, ()))
+        if not found:
+            continue
+        best = min(found, key=lambda e: e.start)
+        chosen[variable] = best
+        seen = {best.value}
+        for other in found:
+            if other.value not in seen:
+                seen.add(other.value)
+                conflicts.append(
+                    Conflict(variable, best, other, "earlier passage taken (headline figure)")
+                )
+    _check_parts(chosen, conflicts)
+    return chosen, conflicts
+
+
+def _check_parts(chosen: dict[str, Evidence], conflicts: list[Conflict]) -> None:
+    """A completed or resolved count above its total cannot be right: drop it, audit it."""
+    for part, total in (
+        ("tasks_completed", "tasks_total"),
+        ("measures_completed", "measures_total"),
+        ("petitions_resolved", "petitions_total"),
+    ):
+        if part in chosen and total in chosen and chosen[part].value > chosen[total].value:
+            conflicts.append(
+                Conflict(part, chosen[total], chosen.pop(part), f"exceeds {total}; not coded")
+            )

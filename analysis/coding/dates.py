@@ -1,0 +1,272 @@
+"""Dates, year-to-date periods and 截至 (as-of) phrases in Chinese documents.
+
+Offsets always refer to the text as given. Full-width digits and ``－．／～`` are read
+like their ASCII forms (mapped one character to one, so offsets do not move).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+__all__ = [
+    "DateSpan",
+    "Period",
+    "find_dates",
+    "find_periods",
+    "parse_asof",
+    "relative_year",
+    "with_years",
+]
+
+_ONE_TO_ONE = str.maketrans("０１２３４５６７８９－．／～", "0123456789-./~")
+
+# --- tables -----------------------------------------------------------------------------
+
+#: Month written after a year that stands for a month: 2022年底 = December.
+YEAR_END_WORDS: dict[str, int] = {"底": 12, "末": 12, "年底": 12, "年末": 12}
+#: Relative year words and their offset from the anchor year.
+RELATIVE_YEARS: dict[str, int] = {
+    "今年": 0, "本年": 0, "当年": 0, "同年": 0, "去年": -1, "上年": -1, "上一年": -1,
+    "前年": -2, "明年": 1, "次年": 1, "下一年": 1, "翌年": 1, "后年": 2,
+}  # fmt: skip
+#: Month numerals (Arabic or Chinese) as written in periods.
+MONTHS: dict[str, int] = {
+    **{str(m): m for m in range(1, 13)},
+    **{f"0{m}": m for m in range(1, 10)},
+    **dict(zip("一二三四五六七八九", range(1, 10), strict=True)),
+    "十": 10, "十一": 11, "十二": 12,
+}  # fmt: skip
+#: Quarter words and the months they cover.
+QUARTERS: dict[str, str] = {
+    "一季度": "1-3", "二季度": "4-6", "三季度": "7-9", "四季度": "10-12",
+    "前两季度": "1-6", "前二季度": "1-6", "前三季度": "1-9",
+    "一至二季度": "1-6", "一至三季度": "1-9", "上半年": "1-6", "下半年": "7-12",
+    "1季度": "1-3", "2季度": "4-6", "3季度": "7-9", "4季度": "10-12", "前3季度": "1-9",
+}  # fmt: skip
+
+# --- dates ------------------------------------------------------------------------------
+
+_S = "[ \\t]*"  # PDF extraction sometimes spaces out 2021 年 4 月
+_YEAR = r"(?<![0-9])(?:19|20)[0-9]{2}"
+_MD = r"[0-9]{1,2}"
+_DATE_RE = re.compile(
+    # 2021-04-07, 2021-4-7, 2021.4.7, 2021/4/7 (and the date part of 2023-06-25 15:38:38)
+    rf"(?P<ny>{_YEAR})(?P<sep>[-./])(?P<nm>{_MD})(?P=sep)(?P<nd>{_MD})(?![0-9]|\.[0-9])"
+    # 2021年4月7日, 2021年4月, 2021年11月底, 2021年, 2021年底, 2021年年末
+    rf"|(?P<cy>{_YEAR}){_S}年(?:{_S}(?:(?P<cm>{_MD}){_S}月(?:{_S}(?P<cd>{_MD}){_S}[日号]|[底末])?"
+    rf"|(?P<cend>年?[底末])))?"
+    # 7月20日, 5月底 (no year written)
+    rf"|(?<![0-9年])(?<![0-9][\-—–~至到])(?P<m>{_MD}){_S}月(?:{_S}(?P<d>{_MD}){_S}[日号]|[底末])"
+)
+_RANGE_SEP = f"{_S}(?:至|到|—{{1,2}}|–|-|~){_S}"
+# The end of a range whose start is a date: 至15日 (same month), 至5月 (same year).
+_RANGE_END_RE = re.compile(
+    rf"{_RANGE_SEP}(?:(?P<d>{_MD}){_S}[日号]|(?P<m>{_MD}){_S}月(?![0-9]|{_S}[0-9]))"
+)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date expression at ``text[start:end]``; parts not written are None."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+    year_inferred: bool = False  # year filled by with_years, not written
+
+    def iso(self) -> str | None:
+        """'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' as far as known; None when the year is not."""
+        if self.year is None:
+            return None
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+            if self.day is not None:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is None:
+        return True
+    try:  # 2000 is a leap year, so 2月29日 without a year is accepted
+        dt.date(year or 2000, month, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _int(value: str | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _span(text: str, m: re.Match[str]) -> DateSpan | None:
+    if m["ny"]:
+        year, month, day = int(m["ny"]), int(m["nm"]), int(m["nd"])
+    elif m["cy"]:
+        year, month, day = int(m["cy"]), _int(m["cm"]), _int(m["cd"])
+        if m["cend"]:
+            month = YEAR_END_WORDS[m["cend"]]
+    else:
+        year, month, day = None, int(m["m"]), _int(m["d"])
+    if not _valid(year, month, day):
+        return None
+    return DateSpan(m.start(), m.end(), text[m.start() : m.end()], year, month, day)
+
+
+def _range_end(text: str, scan: str, first: DateSpan) -> DateSpan | None:
+    """'至15日' after a full day, '至5月' after a year-month: the end of a range."""
+    m = _RANGE_END_RE.match(scan, first.end)
+    if m is None:
+        return None
+    if m["d"] and first.day is not None:
+        month, day = first.month, int(m["d"])
+    elif m["m"] and first.month is not None and first.day is None:
+        month, day = int(m["m"]), None
+    else:
+        return None
+    start = m.start("d") if m["d"] else m.start("m")
+    if not _valid(first.year, month, day):
+        return None
+    return DateSpan(start, m.end(), text[start : m.end()], None, month, day)
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    """Every date expression in ``text``, in order; years not written are None.
+
+    A bare number is never a date, and a month range such as 1—5月 is a period
+    (see ``find_periods``), not a date. 2022年底/年末 is December; 2023-06-25 15:38:38
+    gives its date part.
+    """
+    scan = text.translate(_ONE_TO_ONE)
+    spans: list[DateSpan] = []
+    pos = 0
+    while (m := _DATE_RE.search(scan, pos)) is not None:
+        pos = m.end()
+        span = _span(text, m)
+        if span is None:
+            continue
+        spans.append(span)
+        end = _range_end(text, scan, span)
+        if end is not None:
+            spans.append(end)
+            pos = end.end
+    return spans
+
+
+def _is_full(span: DateSpan) -> bool:
+    return span.year is not None and span.month is not None and not span.year_inferred
+
+
+def with_years(spans: list[DateSpan]) -> list[DateSpan]:
+    """Fill missing years from the nearest full date before, else after (codebook rule).
+
+    A full date is one whose year and month are written (2021年4月7日, 2022年底);
+    spans with no full date on either side keep year None.
+    """
+    ordered = sorted(spans, key=lambda s: s.start)
+    full = [s for s in ordered if _is_full(s)]
+    result = []
+    for span in ordered:
+        if span.year is None:
+            before = [f for f in full if f.start < span.start]
+            after = [f for f in full if f.start > span.start]
+            anchor = before[-1] if before else (after[0] if after else None)
+            if anchor is not None and _valid(anchor.year, span.month, span.day):
+                span = replace(span, year=anchor.year, year_inferred=True)
+        result.append(span)
+    return result
+
+
+# --- periods ----------------------------------------------------------------------------
+
+_MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_PERIOD_RE = re.compile(
+    rf"(?:(?P<y>{_YEAR}){_S}年度?{_S})?"
+    rf"(?:(?<![0-9零〇一二两三四五六七八九十])(?P<a>{_MONTH}){_S}(?:月份?)?{_RANGE_SEP}(?P<b>{_MONTH}){_S}月份?"
+    rf"(?!{_S}[0-9]{{1,2}}{_S}[日号])"
+    rf"|第?(?P<q>{'|'.join(sorted(QUARTERS, key=len, reverse=True))}))"
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year-to-date period at ``text[start:end]``: months '1-5', None for a full year."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    months: str | None
+
+
+def find_periods(text: str) -> list[Period]:
+    """Month ranges (1—5月, 1月至5月), quarters (前三季度) and 上半年, with a year written
+    just before them (2023年1—5月 -> 2023). 4—9月 is returned as '4-9'."""
+    scan = text.translate(_ONE_TO_ONE)
+    periods = []
+    for m in _PERIOD_RE.finditer(scan):
+        if m["q"]:
+            months = QUARTERS[m["q"]]
+        else:
+            first, last = MONTHS[m["a"]], MONTHS[m["b"]]
+            if first >= last:
+                continue
+            months = f"{first}-{last}"
+        periods.append(Period(m.start(), m.end(), text[m.start() : m.end()], _int(m["y"]), months))
+    return periods
+
+
+# --- relative years and as-of dates -----------------------------------------------------
+
+
+def relative_year(word: str, anchor_year: int) -> int:
+    """Year meant by 今年/本年/当年 (+0), 去年/上年 (-1), 前年 (-2), 明年 (+1) ..."""
+    key = word.strip().removesuffix("度")
+    if key not in RELATIVE_YEARS:
+        raise ValueError(f"not a relative year: {word!r}")
+    return anchor_year + RELATIVE_YEARS[key]
+
+
+_ASOF_RE = re.compile(
+    rf"(?:截至|截止)(?:到|至)?{_S}"
+    rf"(?:(?P<rel>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))})度?{_S})?"
+)
+_YEAR_END_RE = re.compile("|".join(sorted(YEAR_END_WORDS, key=len, reverse=True)))
+
+
+def parse_asof(text: str, anchor_year: int | None = None) -> str | None:
+    """ISO date of a 截至 phrase: 截至2022年11月底 -> '2022-11', 截至2022年底 -> '2022-12'.
+
+    A yearless date (截至5月底) or relative year (截至今年5月底) takes ``anchor_year``.
+    Returns None for 截至目前, for a bare year (截至2022年, ambiguous) and when no year
+    can be found.
+    """
+    m = _ASOF_RE.search(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    if m["rel"] is not None and (end := _YEAR_END_RE.match(rest)):  # 截至去年底
+        if anchor_year is None:
+            return None
+        year = relative_year(m["rel"], anchor_year)
+        return f"{year:04d}-{YEAR_END_WORDS[end.group()]:02d}"
+    spans = find_dates(rest)
+    if not spans or spans[0].start != 0 or spans[0].month is None:
+        return None
+    span = spans[0]
+    year = span.year
+    if m["rel"] is not None:
+        if year is not None or anchor_year is None:
+            return None
+        year = relative_year(m["rel"], anchor_year)
+    elif year is None:
+        year = anchor_year
+    if year is None:
+        return None
+    return replace(span, year=year).iso()

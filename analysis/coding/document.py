@@ -1,0 +1,116 @@
+"""Document-level facts read from the page itself: title, publication date, document type."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.codebook import Codebook
+from analysis.coding.evidence import Evidence, cite
+from analysis.coding.text import Span, paragraphs
+
+_TITLE_WORDS = re.compile(r"整改|督察|方案|报告|情况|信访")
+_BREADCRUMB = re.compile(r">|》\s*\S+\s*》|首页|当前位置|您的位置")
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})(?!\d)日?"
+)
+#: How far into the page the header (title, dateline) may reach.
+HEADER_LINES = 15
+TITLE_MAX_CHARS = 90
+DATELINE_MAX_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the page says about itself."""
+
+    title: Span | None
+    published: Evidence | None
+    doc_type: Evidence
+    account: bool
+
+
+def find_title(text: str) -> Span | None:
+    """The first short line that reads like a rectification title (breadcrumbs skipped)."""
+    for line in paragraphs(text)[: HEADER_LINES * 2]:
+        body = line.text(text).strip()
+        if len(body) > TITLE_MAX_CHARS or _BREADCRUMB.search(body):
+            continue
+        if _TITLE_WORDS.search(body):
+            lead = len(line.text(text)) - len(line.text(text).lstrip())
+            return Span(line.start + lead, line.start + lead + len(body))
+    return None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def find_published(text: str, title: Span | None, codebook: Codebook) -> Evidence | None:
+    """The page's own publication date: a dated header line, else a closing dateline.
+
+    Header lines are short lines near the top (a line with a page-date cue such as 发布日期
+    or 添加时间 is preferred). A date without a year (日期:09-28) is not a publication date.
+    """
+    cue = codebook.document["page_date_cue"]
+    lines = paragraphs(text)
+    header = [
+        line
+        for line in lines[:HEADER_LINES]
+        if len(line.text(text).strip()) <= DATELINE_MAX_CHARS
+        and (title is None or not (line.start <= title.start < line.end))
+    ]
+    ranked = sorted(header, key=lambda line: (not cue.search(line.text(text)), line.start))
+    for line in ranked:
+        for match in _FULL_DATE.finditer(text, line.start, line.end):
+            if iso := _iso(match):
+                return cite(
+                    text, "published_date", iso, match.start(), match.end(), "published_date.header"
+                )
+    for line in reversed(lines[-6:]):
+        body = line.text(text).strip()
+        match = _FULL_DATE.fullmatch(body)
+        if match and (iso := _iso(match)):
+            start = text.index(body, line.start)
+            return cite(
+                text, "published_date", iso, start, start + len(body), "published_date.dateline"
+            )
+    return None
+
+
+def find_doc_type(text: str, title: Span | None, codebook: Codebook) -> Evidence:
+    """plan for 整改方案; progress for an account of what was done (the default)."""
+    doc = codebook.document
+    if title is not None:
+        words = title.text(text)
+        plan = doc["plan_title"].search(words)
+        progress = doc["progress_title"].search(words)
+        if plan and not (progress and progress.start() > plan.start()):
+            return cite(text, "doc_type", "plan", title.start, title.end, "doc_type.plan_title")
+        return cite(text, "doc_type", "progress", title.start, title.end, "doc_type.title")
+    match = re.search(r"制定(?:如下|本)(?:整改)?方案|特制定(?:本)?方案", text)
+    if match:
+        return cite(text, "doc_type", "plan", match.start(), match.end(), "doc_type.plan_body")
+    return Evidence("doc_type", "progress", "", 0, 0, "doc_type.default")
+
+
+def is_account(text: str, title: Span | None, codebook: Codebook) -> bool:
+    """False for a report of the inspection team's own findings (督察组反馈督察情况)."""
+    if title is None:
+        return True
+    words = title.text(text)
+    return not (codebook.document["feedback_report_title"].search(words) and "整改" not in words)
+
+
+def read_header(text: str, codebook: Codebook) -> Header:
+    """Title, publication date, document type and whether the page is a rectification account."""
+    title = find_title(text)
+    return Header(
+        title=title,
+        published=find_published(text, title, codebook),
+        doc_type=find_doc_type(text, title, codebook),
+        account=is_account(text, title, codebook),
+    )

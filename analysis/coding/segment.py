@@ -1,0 +1,171 @@
+"""Splitting a document into records: one per jurisdiction it gives an account of.
+
+A document about one jurisdiction is one record (the jurisdiction named in its title, else
+its publisher, else the first one its text names). A joint announcement — a title naming a
+group (等8省) or several places, with one heading per jurisdiction (``01山西省公开…``) —
+gives one record per heading; a sentence outside the sections that names exactly one of
+those jurisdictions (the summary paragraph) belongs to its record, and a sentence naming
+several belongs to none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from analysis import gazetteer
+from analysis.coding.text import Span, paragraphs, sentences
+
+_HEADING_LEAD = re.compile(r"^[\s\d一二三四五六七八九十()、.．]*")
+_HEADING_WORDS = re.compile(r"整改|督察")
+_GROUP = re.compile(r"等\s*(?:\d+|[两二三四五六七八九十]+)\s*(?:个)?(?:省|市|县|地|区)")
+_PUBLISHER = re.compile(r"(?:来源|发布机构|发布单位|作者)\s*[:]\s*(?P<who>\S{2,30})")
+HEADING_MAX_CHARS = 80
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+
+
+@dataclass
+class RecordText:
+    """The passages of a document that belong to one jurisdiction's record."""
+
+    place: gazetteer.Place
+    passages: list[Span]
+    anchor: list[Span] = field(default_factory=list)  # title, heading, opening paragraph
+    context: list[Span] = field(default_factory=list)  # shared text: title, joint preamble
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    records: list[RecordText]
+    joint: bool
+
+
+def _province_weights(text: str) -> Counter[str]:
+    """How often each province is named: context for choosing among same-named places."""
+    weights: Counter[str] = Counter()
+    for match in gazetteer.find_places(text, levels=("province",)):
+        for place in match.candidates:
+            weights[place.name] += 1
+    return weights
+
+
+def choose(candidates: tuple[gazetteer.Place, ...], weights: Counter[str]) -> gazetteer.Place:
+    """The most plausible of several places with one name: its province named most often
+    in the document, then the higher level."""
+    return min(
+        candidates,
+        key=lambda p: (
+            -weights.get(p.name if p.level == "province" else p.parent, 0),
+            LEVEL_RANK.get(p.level, 3),
+            p.code,
+        ),
+    )
+
+
+def _first_place(text: str, span: Span, weights: Counter[str]) -> gazetteer.Place | None:
+    for match in gazetteer.find_places(text[span.start : span.end]):
+        return choose(match.candidates, weights)
+    return None
+
+
+def _headings(text: str, weights: Counter[str]) -> list[tuple[Span, gazetteer.Place]]:
+    found = []
+    for line in paragraphs(text):
+        body = line.text(text)
+        if len(body.strip()) > HEADING_MAX_CHARS or not _HEADING_WORDS.search(body):
+            continue
+        lead = _HEADING_LEAD.match(body).end()
+        matches = gazetteer.find_places(body[lead:])
+        if matches and matches[0].start == 0:
+            found.append((line, choose(matches[0].candidates, weights)))
+    return found
+
+
+def _publisher_place(text: str, weights: Counter[str]) -> gazetteer.Place | None:
+    for line in paragraphs(text)[:15]:
+        match = _PUBLISHER.search(line.text(text))
+        if match:
+            places = gazetteer.find_places(match["who"])
+            if places and places[0].start == 0:
+                return choose(places[0].candidates, weights)
+    return None
+
+
+def _names_in(sentence: str, names: dict[str, int], weights: Counter[str]) -> set[int]:
+    hits = set()
+    for match in gazetteer.find_places(sentence):
+        for place in match.candidates:
+            if place.name in names:
+                hits.add(names[place.name])
+    return hits
+
+
+def split_records(text: str, title: Span | None) -> Segmentation:
+    """Records of a document with the passages that belong to each."""
+    weights = _province_weights(text)
+    body_start = title.end if title else 0
+    everything = [Span(body_start, len(text))]
+    title_spans = [title] if title else []
+    title_text = title.text(text) if title else ""
+    title_matches = gazetteer.find_places(title_text) if title else []
+
+    headings = [h for h in _headings(text, weights) if h[0].start >= body_start]
+    distinct = {place.name for _, place in headings}
+    group_title = bool(_GROUP.search(title_text)) or len(title_matches) != 1
+    if len(distinct) >= 2 and group_title:
+        return _joint(text, title, headings, weights)
+
+    place = (
+        choose(title_matches[0].candidates, weights)
+        if title_matches
+        else _publisher_place(text, weights) or _first_place(text, everything[0], weights)
+    )
+    if place is None:
+        return Segmentation([], joint=False)
+    anchor = title_spans + _opening(text, body_start, len(text))
+    return Segmentation(
+        [
+            RecordText(
+                place, passages=sentences(text, body_start), anchor=anchor, context=title_spans
+            )
+        ],
+        joint=False,
+    )
+
+
+def _opening(text: str, start: int, end: int) -> list[Span]:
+    """The first paragraph of a stretch that speaks of the inspection (督察)."""
+    for line in paragraphs(text[start:end]):
+        span = Span(start + line.start, start + line.end)
+        if "督察" in span.text(text) and len(span.text(text)) > HEADING_MAX_CHARS:
+            return [span]
+    return []
+
+
+def _joint(
+    text: str,
+    title: Span | None,
+    headings: list[tuple[Span, gazetteer.Place]],
+    weights: Counter[str],
+) -> Segmentation:
+    body_start = title.end if title else 0
+    preamble = Span(body_start, headings[0][0].start)
+    names = {place.name: i for i, (_, place) in enumerate(headings)}
+    records = []
+    for i, (heading, place) in enumerate(headings):
+        end = headings[i + 1][0].start if i + 1 < len(headings) else len(text)
+        section = sentences(text, heading.end, end)
+        anchor = [heading] + _opening(text, heading.end, end) + ([title] if title else [])
+        records.append(RecordText(place, passages=list(section), anchor=anchor))
+    shared = []
+    for sentence in sentences(text, preamble.start, preamble.end):
+        hits = _names_in(sentence.text(text), names, weights)
+        if len(hits) == 1:
+            records[hits.pop()].passages.insert(0, sentence)
+        else:
+            shared.append(sentence)
+    for record in records:
+        record.passages.sort(key=lambda s: s.start)
+        record.context = ([title] if title else []) + shared
+    return Segmentation(records, joint=True)

@@ -1,0 +1,92 @@
+"""Find place names in running text: leftmost, longest, non-overlapping.
+
+Scanning uses a dict of surfaces bucketed by first character and length, so a 60 KB document
+takes a few milliseconds. Aliases that are also ordinary words (大同 in 大同小异, 长治 in
+长治久安) are suppressed by gazetteer_alias_stoplist.csv: an occurrence of `surface` inside an
+occurrence of `phrase` is not a match; phrase == surface blocks the surface everywhere. Known
+imperfection: only listed phrases are caught (e.g. 黄河北岸 is, 黄河北部 is not).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.gazetteer.files import STOPLIST
+from analysis.gazetteer.lookup import LEVELS, Place, surface_index
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """One occurrence of a place name in a text."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Place, ...]
+    is_alias: bool
+
+
+@lru_cache(maxsize=1)
+def stoplist() -> dict[str, tuple[tuple[str, int], ...]]:
+    """surface → (phrase, offset of the surface inside the phrase) pairs."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    with STOPLIST.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            surface, phrase = r["surface"], r["phrase"]
+            offset = phrase.find(surface)
+            if offset < 0:
+                raise ValueError(f"stop-list phrase {phrase!r} does not contain {surface!r}")
+            out.setdefault(surface, []).append((phrase, offset))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=16)
+def _matcher(
+    levels: tuple[str, ...], aliases: bool, county_aliases: bool
+) -> tuple[dict[str, tuple[tuple[Place, ...], bool]], dict[str, tuple[int, ...]]]:
+    """Surfaces allowed by the options, and first character → surface lengths (longest first)."""
+    table: dict[str, tuple[tuple[Place, ...], bool]] = {}
+    for surface, entries in surface_index().items():
+        kept = [e for e in entries if e.place.level in levels and (
+            not e.is_alias or (aliases and (county_aliases or e.place.level != "county")))]
+        if kept:
+            table[surface] = (tuple(e.place for e in kept), all(e.is_alias for e in kept))
+    lengths: dict[str, set[int]] = {}
+    for surface in table:
+        lengths.setdefault(surface[0], set()).add(len(surface))
+    return table, {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+
+
+def _blocked(text: str, start: int, surface: str) -> bool:
+    return any(
+        start >= offset and text.startswith(phrase, start - offset)
+        for phrase, offset in stoplist().get(surface, ())
+    )
+
+
+def find_places(
+    text: str,
+    *,
+    levels: tuple[str, ...] = LEVELS,
+    aliases: bool = True,
+    county_aliases: bool = False,
+) -> list[PlaceMatch]:
+    """Every place name in `text`, scanning left to right and taking the longest name at each
+    position (河南省 over 河南, 广西壮族自治区 over 广西). County aliases (东源, 天河) only
+    with county_aliases=True."""
+    table, lengths = _matcher(tuple(levels), aliases, county_aliases)
+    matches: list[PlaceMatch] = []
+    i, n = 0, len(text)
+    while i < n:
+        for length in lengths.get(text[i], ()):
+            surface = text[i:i + length]
+            hit = table.get(surface)
+            if hit and not _blocked(text, i, surface):
+                matches.append(PlaceMatch(i, i + length, surface, *hit))
+                i += length
+                break
+        else:
+            i += 1
+    return matches

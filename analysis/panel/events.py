@@ -1,0 +1,169 @@
+"""Inspection events from the central schedule and the documents' own dates.
+
+* The panel's event is the central inspection of round ``event_round`` (default 2, the
+  round of the documents; not a look-back) of the jurisdiction's province.
+* Its dates are the jurisdiction's own, from a record of that inspection (central, same
+  round, not a look-back) where the document states them; otherwise the schedule's.
+* :func:`schedule_disagreements` compares every central record with its schedule row
+  (a look-back without a round is round 1): an entry date outside the batch entry window,
+  a feedback date more than ``FEEDBACK_DAYS`` from the schedule's, or another batch number.
+  Month-only schedule dates stand for the whole month.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import pandas as pd
+
+from analysis.panel import metadata
+
+FEEDBACK_DAYS = 31
+EVENT_COLUMNS = ["inspection_level", "inspection_round", "inspection_batch", "lookback",
+                 "entry_start", "feedback_date", "feedback_year", "feedback_source"]
+
+
+def span(text: object) -> tuple[date, date] | None:
+    """First and last day meant by 'YYYY-MM-DD' or 'YYYY-MM'; None when empty."""
+    if pd.isna(text) or not str(text).strip():
+        return None
+    parts = [int(p) for p in str(text).split("-")]
+    if len(parts) == 2:
+        year, month = parts
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    day = date(*parts)
+    return day, day
+
+
+def days_outside(text: object, low: date, high: date) -> int:
+    """Days from the date ``text`` to the interval [low, high] (0 inside)."""
+    first, last = span(text)
+    if last < low:
+        return (low - last).days
+    if first > high:
+        return (first - high).days
+    return 0
+
+
+def province_of(level: object, jurisdiction: str, parent: object) -> str:
+    """The province whose schedule applies to a jurisdiction."""
+    return jurisdiction if level == "province" or pd.isna(parent) else str(parent)
+
+
+def _schedule_round(record: pd.Series) -> str | None:
+    if pd.notna(record["inspection_round"]):
+        return str(record["inspection_round"])
+    return "1" if record["lookback"] is True else None
+
+
+def _schedule_row(schedule: pd.DataFrame, province: str, round_: str,
+                  lookback: bool) -> pd.Series | None:
+    rows = schedule[(schedule["province"] == province) & (schedule["round"] == round_)
+                    & (schedule["lookback"] == lookback)]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _window(row: pd.Series) -> tuple[date, date] | None:
+    start, end = span(row["entry_window_start"]), span(row["entry_window_end"])
+    if start is None and end is None:
+        return None
+    return (start or end)[0], (end or start)[1]
+
+
+def schedule_disagreements(records: pd.DataFrame, schedule: pd.DataFrame) -> pd.DataFrame:
+    """Records whose entry date, feedback date or batch disagrees with the schedule."""
+    out = []
+    for _, rec in records[records["inspection_level"] == "central"].iterrows():
+        round_ = _schedule_round(rec)
+        if round_ is None:
+            continue
+        lookback = bool(rec["lookback"]) if pd.notna(rec["lookback"]) else False
+        province = province_of(rec["level"], rec["jurisdiction"], rec["parent"])
+        row = _schedule_row(schedule, province, round_, lookback)
+        if row is None:
+            continue
+        base = {"doc_id": rec["doc_id"], "jurisdiction": rec["jurisdiction"],
+                "province": province, "round": round_, "lookback": lookback,
+                "batch": row["batch"], "schedule_sources": row["sources"]}
+        window = _window(row)
+        if pd.notna(rec["entry_start"]) and window is not None:
+            gap = days_outside(rec["entry_start"], *window)
+            if gap > 0:
+                shown = f"{_text(row['entry_window_start'])}..{_text(row['entry_window_end'])}"
+                out.append({**base, "field": "entry_start", "document_value": rec["entry_start"],
+                            "schedule_value": shown, "days_outside": gap})
+        feedback = span(row["feedback_date"])
+        if pd.notna(rec["feedback_date"]) and feedback is not None:
+            gap = days_outside(rec["feedback_date"], *feedback)
+            if gap > FEEDBACK_DAYS:
+                out.append({**base, "field": "feedback_date",
+                            "document_value": rec["feedback_date"],
+                            "schedule_value": row["feedback_date"], "days_outside": gap})
+        batch = rec["inspection_batch"]
+        if pd.notna(batch) and pd.notna(row["batch"]) and int(batch) != int(row["batch"]):
+            out.append({**base, "field": "inspection_batch", "document_value": str(batch),
+                        "schedule_value": str(row["batch"]), "days_outside": pd.NA})
+    columns = metadata.columns("schedule_disagreements")
+    if not out:
+        return metadata.empty("schedule_disagreements")
+    frame = pd.DataFrame(out)[columns].sort_values(["doc_id", "jurisdiction", "field"])
+    return metadata.cast(frame.reset_index(drop=True), "schedule_disagreements")
+
+
+def _text(value: object) -> str:
+    return "" if pd.isna(value) else str(value)
+
+
+def _own_record(records: pd.DataFrame, jurisdiction: str, round_: str) -> pd.DataFrame:
+    """The jurisdiction's records of the event inspection, latest published first."""
+    rows = records[(records["jurisdiction"] == jurisdiction)
+                   & (records["inspection_level"] == "central")
+                   & (records["inspection_round"].astype("string") == round_)
+                   & ~records["lookback"].fillna(False).astype(bool)]
+    return rows.sort_values(["published_date", "doc_id"], ascending=[False, True],
+                            na_position="last")
+
+
+def _first(rows: pd.DataFrame, column: str) -> object:
+    values = rows[column].dropna()
+    return values.iloc[0] if len(values) else pd.NA
+
+
+def events(jurisdictions: pd.DataFrame, records: pd.DataFrame, schedule: pd.DataFrame,
+           event_round: int | str = 2) -> pd.DataFrame:
+    """One event row per jurisdiction (columns jurisdiction + EVENT_COLUMNS)."""
+    round_ = str(event_round)
+    out = []
+    for _, place in jurisdictions.iterrows():
+        province = province_of(place["level"], place["jurisdiction"], place["parent"])
+        row = _schedule_row(schedule, province, round_, False)
+        own = _own_record(records, place["jurisdiction"], round_)
+        event = {"jurisdiction": place["jurisdiction"], "inspection_level": "central",
+                 "inspection_round": round_, "lookback": False}
+        sched = row if row is not None else pd.Series(dtype=object)
+
+        def pick(own_column: str, *sched_columns: str, _own=own, _sched=sched) -> tuple:
+            mine = _first(_own, own_column)
+            if pd.notna(mine):
+                return mine, "document"
+            for column in sched_columns:
+                value = _sched.get(column, pd.NA)
+                if pd.notna(value):
+                    return value, "schedule"
+            return pd.NA, pd.NA
+
+        event["inspection_batch"] = pick("inspection_batch", "batch")[0]
+        event["entry_start"] = pick("entry_start", "entry_window_start", "entry_window_end")[0]
+        event["feedback_date"], event["feedback_source"] = pick("feedback_date", "feedback_date")
+        feedback = event["feedback_date"]
+        event["feedback_year"] = int(str(feedback)[:4]) if pd.notna(feedback) else pd.NA
+        out.append(event)
+    frame = pd.DataFrame(out, columns=["jurisdiction", *EVENT_COLUMNS])
+    for column in ("inspection_batch", "feedback_year"):
+        frame[column] = frame[column].astype("Int64")
+    frame["lookback"] = frame["lookback"].astype("boolean")
+    for column in ("inspection_level", "inspection_round", "entry_start", "feedback_date",
+                   "feedback_source"):
+        frame[column] = frame[column].astype("string")
+    return frame
