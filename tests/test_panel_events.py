@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis.panel import events, metadata, reference
 
-SCHEDULE = """round,lookback,batch,province,entry_window_start,entry_window_end,feedback_date,sources
+SCHEDULE = ",".join(reference.SCHEDULE_COLUMNS) + """
 1,false,3,甲省,2017-04,,2017-08-02,http://s1
 2,false,3,甲省,2021-04,,2021-07,http://s2
 2,false,3,乙省,2021-04-06,2021-04-09,2021-07,http://s3

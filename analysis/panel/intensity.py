@@ -37,15 +37,20 @@ def rate(part: pd.Series, total: pd.Series) -> pd.Series:
 def latest_progress(records: pd.DataFrame) -> pd.DataFrame:
     """One row per jurisdiction: its latest progress record."""
     progress = records[records["doc_type"] == "progress"]
-    asof_end = progress["asof"].map(lambda s: span(s)[1] if pd.notna(s) else None)
-    published = progress["published_date"].map(lambda s: span(s)[1] if pd.notna(s) else None)
-    key = asof_end.where(asof_end.notna(), published)
+    published = [_last_day(s) for s in progress["published_date"]]
+    key = [_last_day(a) or p for a, p in zip(progress["asof"], published, strict=True)]
     ordered = progress.assign(
-        _key=pd.to_datetime(key), _published=pd.to_datetime(published)
+        _key=pd.to_datetime(pd.Series(key, index=progress.index, dtype=object)),
+        _published=pd.to_datetime(pd.Series(published, index=progress.index, dtype=object)),
     ).sort_values(["jurisdiction", "_key", "_published", "doc_id"],
                   ascending=[True, False, False, True], na_position="last", kind="stable")
     latest = ordered.drop_duplicates("jurisdiction")
     return latest.drop(columns=["_key", "_published"]).reset_index(drop=True)
+
+
+def _last_day(text: object) -> object:
+    days = span(text)
+    return None if days is None else days[1]
 
 
 def funding_total(mentions: pd.DataFrame) -> float | None:

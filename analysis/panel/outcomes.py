@@ -27,7 +27,9 @@ import pandas as pd
 from analysis.panel import metadata
 from analysis.panel.external import outcome_variables
 
-PRECEDENCE = ["external", "document", "reference", "derived"]
+# The order of the source_type enum in tables.yaml is the precedence (declared once there).
+PRECEDENCE = next(f for f in metadata.table("outcomes")["fields"]
+                  if f["name"] == "source_type")["constraints"]["enum"]
 TOLERANCE = 0.05
 DERIVED_DECIMALS = 3
 GROUP = ["jurisdiction", "year", "variable", "months"]
