@@ -112,3 +112,13 @@ def test_unknown_external_column(tmp_path):
     (tmp_path / "x.csv").write_text(GOOD.replace("months", "note"), encoding="utf-8")
     with pytest.raises(InputError, match=r"x\.csv: unknown column\(s\) \['note'\]"):
         external.read_all(tmp_path)
+
+
+def test_one_span_may_give_values_for_two_periods():
+    row = {"doc_id": "d", "jurisdiction": "甲市", "variable": "water_good_ratio",
+           "value": 100, "start": 520, "end": 537}
+    ments = frame("mentions", {**row, "year": 2022}, {**row, "year": 2023, "months": "1-4"})
+    schema.validate(ments, "mentions")
+    with pytest.raises(schema.SchemaViolation, match="uniqueness"):
+        schema.validate(frame("mentions", {**row, "year": 2022}, {**row, "year": 2022}),
+                        "mentions")
