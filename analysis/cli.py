@@ -62,29 +62,143 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _stage(module: str):
-    def run(args: argparse.Namespace) -> int:
+def _stage(module: str, bound: argparse.Namespace | None = None):
+    """A command running ``analysis.<module>.run()``."""
+
+    def run(args: argparse.Namespace | None = None) -> int:
         import importlib
 
         written = importlib.import_module(f"analysis.{module}").run()
-        print(f"{module}: {len(written)} outputs")
+        print(f"{module}: {len(written or [])} outputs")
         return 0
 
-    return run
+    return (lambda: run(bound)) if bound is not None else run
+
+
+def stages(args: argparse.Namespace) -> list:
+    """The pipeline's stages, in order, with what each reads and writes."""
+    from analysis.pipeline import Stage
+
+    def call(step):
+        return lambda: step(args)
+
+    src = "analysis/{}/**/*.py"
+    return [
+        Stage(
+            "code",
+            (
+                "data/raw/*",
+                "analysis/codebook.yaml",
+                "analysis/manifest.py",
+                "analysis/codebook.py",
+                "analysis/data/*",
+                src.format("ingest"),
+                src.format("coding"),
+                src.format("gazetteer"),
+            ),
+            (
+                "data/clean/records.*",
+                "data/clean/mentions.*",
+                "data/clean/evidence.*",
+                "data/clean/coding_audit.*",
+                "data/clean/documents.*",
+                "data/interim/*.txt",
+            ),
+            call(_code),
+        ),
+        Stage(
+            "validate",
+            (
+                "data/clean/records.csv",
+                "data/clean/mentions.csv",
+                f"{Path(args.gold).relative_to(paths.ROOT)}/*.csv"
+                if Path(args.gold).resolve().is_relative_to(paths.ROOT)
+                else "",
+                "analysis/validate.py",
+            ),
+            ("reports/tables/validation*",),
+            call(_validate),
+        ),
+        Stage(
+            "panel",
+            (
+                "data/clean/records.csv",
+                "data/clean/mentions.csv",
+                "data/raw/reference/*",
+                "data/raw/outcomes/*",
+                "analysis/tables.yaml",
+                "analysis/dictionary.py",
+                src.format("panel"),
+            ),
+            (
+                "data/clean/panel.*",
+                "data/clean/outcomes.*",
+                "data/clean/datapackage.json",
+                "data/clean/README.md",
+            ),
+            _stage("panel", args),
+        ),
+        Stage(
+            "models",
+            (
+                "data/clean/panel.csv",
+                "data/clean/records.csv",
+                "analysis/models/*.yaml",
+                src.format("models"),
+            ),
+            ("reports/tables/models_*",),
+            _stage("models", args),
+        ),
+        Stage(
+            "figures",
+            (
+                "data/clean/*.csv",
+                "reports/tables/*.csv",
+                "analysis/figures/*",
+                src.format("figures"),
+            ),
+            ("figures/*",),
+            _stage("figures", args),
+        ),
+        Stage(
+            "report",
+            (
+                "data/clean/*.csv",
+                "reports/tables/*",
+                "figures/*",
+                "reports/*.qmd",
+                "reports/*.bib",
+                "reports/_quarto.yml",
+                "analysis/codebook.yaml",
+                src.format("report"),
+                "notebooks/*",
+            ),
+            ("reports/_output/*.html",),
+            _stage("report", args),
+        ),
+    ]
 
 
 def _all(args: argparse.Namespace) -> int:
+    from analysis.pipeline import run_stages
+
     args.files, args.strict = [], False
-    steps = [_code, _validate]
-    for step in steps:
-        step(args)
-    for module in ("panel", "models", "figures", "report"):
-        try:
-            __import__(f"analysis.{module}")
-        except ModuleNotFoundError:
-            continue
-        _stage(module)(args)
+    available = [s for s in stages(args) if _available(s.name)]
+    run_stages(available, force=args.force)
+    output = paths.REPORTS / "_output" / "report.html"
+    if output.exists():
+        print(f"report: {output}")
     return 0
+
+
+def _available(name: str) -> bool:
+    if name in ("code", "validate"):
+        return True
+    try:
+        module = __import__(f"analysis.{name}", fromlist=["run"])
+    except ModuleNotFoundError:
+        return False
+    return hasattr(module, "run")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -126,6 +240,7 @@ def parser() -> argparse.ArgumentParser:
     everything = sub.add_parser("all", help="run every stage from data/raw/ to the report")
     everything.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     everything.add_argument("--gold", default=str(paths.GOLD))
+    everything.add_argument("--force", action="store_true", help="rebuild even if up to date")
     everything.set_defaults(run=_all)
     return top
 

@@ -1,13 +1,14 @@
 """The manifest of raw documents (``data/raw/manifest.csv``): what each file is, and its checksum.
 
-Raw files are never modified. A row that cannot be used (missing column, duplicate doc_id, a
-path outside ``data/raw/``, a missing file) is reported as a one-line problem and skipped; a
-file whose SHA-256 no longer matches the manifest stops the run.
+Raw files are never modified. A row that cannot be used (missing column, duplicate or unsafe
+doc_id, a malformed checksum, a path outside ``data/raw/``, a missing file) is reported as a
+one-line problem and skipped; a file whose SHA-256 no longer matches the manifest stops the run.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,9 @@ COLUMNS = (
     "sha256",
 )
 REQUIRED = ("doc_id", "file", "sha256")
+#: A doc_id names files (``data/interim/<doc_id>.txt``): letters, digits, ``_ . -`` only.
+DOC_ID = re.compile(r"\w[\w.-]{0,199}")
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,11 @@ def _entry(row: dict[str, str], raw_dir: Path, where: str) -> Entry:
     missing = [c for c in REQUIRED if not (row.get(c) or "").strip()]
     if missing:
         raise InputError(where, f"missing {', '.join(missing)}")
+    doc_id = row["doc_id"].strip()
+    if not DOC_ID.fullmatch(doc_id):
+        raise InputError(where, f"doc_id {doc_id!r} must be letters, digits, '_', '.', '-'")
+    if not SHA256.fullmatch(row["sha256"].strip().lower()):
+        raise InputError(where, f"sha256 {row['sha256'].strip()!r} is not 64 hex digits")
     relative = Path(row["file"].strip())
     target = (raw_dir / relative).resolve()
     if relative.is_absolute() or raw_dir.resolve() not in target.parents:
@@ -56,7 +65,7 @@ def _entry(row: dict[str, str], raw_dir: Path, where: str) -> Entry:
     if not target.is_file():
         raise InputError(where, f"file {row['file']!r} does not exist")
     return Entry(
-        doc_id=row["doc_id"].strip(),
+        doc_id=doc_id,
         path=target,
         sha256=row["sha256"].strip().lower(),
         **{
@@ -98,8 +107,12 @@ def read_manifest(path: str | Path) -> tuple[list[Entry], list[InputError]]:
 
 
 def verify(entry: Entry) -> None:
-    """Raise ChecksumMismatch when the file's bytes are not the ones listed."""
-    actual = sha256_file(entry.path)
+    """Raise ChecksumMismatch when the file's bytes are not the ones listed (InputError when
+    it cannot be read)."""
+    try:
+        actual = sha256_file(entry.path)
+    except OSError as error:
+        raise InputError(entry.path, f"cannot read file: {error.strerror or error}") from None
     if actual != entry.sha256:
         raise ChecksumMismatch(
             entry.path,

@@ -87,3 +87,103 @@ def write_table(
     for fmt in formats:
         written.append(atomic_write_bytes(stem.with_suffix(f".{fmt}"), writers[fmt](frame)))
     return written
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    return (
+        a.exists()
+        and b.exists()
+        and a.stat().st_size == b.stat().st_size
+        and (sha256_file(a) == sha256_file(b))
+    )
+
+
+def commit_file(tmp: str | Path, path: str | Path) -> Path:
+    """Move a finished temporary file onto ``path`` (same folder), unless the bytes are equal.
+
+    Equal content leaves ``path`` and its timestamp untouched and removes ``tmp``.
+    """
+    tmp, path = Path(tmp), Path(path)
+    if _same_bytes(tmp, path):
+        tmp.unlink()
+        return path
+    os.chmod(tmp, 0o666 & ~_UMASK)
+    os.replace(tmp, path)
+    return path
+
+
+class TableWriter:
+    """Write a table in batches to temporary CSV/Parquet files; ``commit`` renames them.
+
+    Memory is bounded by one batch. Until ``commit`` the previous outputs stay in place; on
+    ``discard`` (or a failure) the temporary files are removed. The bytes depend only on the
+    batches written, so the same batches give byte-identical files.
+    """
+
+    def __init__(self, stem: str | Path, formats: Iterable[str] = ("csv",)) -> None:
+        self.stem = Path(stem)
+        self.formats = tuple(formats)
+        self.stem.parent.mkdir(parents=True, exist_ok=True)
+        self._tmp: dict[str, Path] = {}
+        for fmt in self.formats:
+            fd, tmp = tempfile.mkstemp(
+                dir=self.stem.parent, prefix=f".{self.stem.name}.{fmt}.", suffix=".tmp"
+            )
+            os.close(fd)
+            self._tmp[fmt] = Path(tmp)
+        self._csv = (
+            open(self._tmp["csv"], "w", encoding="utf-8", newline="")
+            if "csv" in (self._tmp)
+            else None
+        )
+        self._parquet = None
+        self._schema = None
+        self.rows = 0
+        self.batches = 0
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append the rows of ``frame`` (same columns in every batch)."""
+        if self._csv is not None:
+            frame.to_csv(self._csv, index=False, header=self.batches == 0, lineterminator="\n")
+        if "parquet" in self._tmp:
+            self._write_parquet(frame)
+        self.rows += len(frame)
+        self.batches += 1
+
+    def _write_parquet(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
+        if self._schema is None:
+            fields = [
+                pa.field(f.name, pa.large_string()) if pa.types.is_null(f.type) else f
+                for f in table.schema
+            ]
+            self._schema = pa.schema(fields)
+            self._parquet = pq.ParquetWriter(
+                self._tmp["parquet"], self._schema, compression="snappy", write_statistics=False
+            )
+        self._parquet.write_table(table.cast(self._schema))
+
+    def _close(self) -> None:
+        if self._csv is not None:
+            self._csv.close()
+            self._csv = None
+        if self._parquet is not None:
+            self._parquet.close()
+            self._parquet = None
+
+    def commit(self) -> list[Path]:
+        """Close and move the temporary files onto ``stem.<format>``; return the paths."""
+        if self.batches == 0:
+            raise ValueError(f"{self.stem}: no batch written (write an empty frame)")
+        self._close()
+        return [commit_file(self._tmp[f], self.stem.with_suffix(f".{f}")) for f in self.formats]
+
+    def discard(self) -> None:
+        """Close and remove the temporary files; the previous outputs stay."""
+        self._close()
+        for tmp in self._tmp.values():
+            if tmp.exists():
+                tmp.unlink()

@@ -36,7 +36,7 @@ def synthetic_panel(
         for year in range(years[0], years[1] + 1):
             event_time = year - cohort
             post = event_time >= 0
-            shift = (effect + dynamic * event_time - 10 * (rate - 0.65)) * post
+            shift = (effect + dynamic * event_time + completion_slope * (rate - 0.65)) * post
             rows.append({
                 "jurisdiction": f"省{unit:02d}", "jurisdiction_pinyin": PINYIN[unit],
                 "level": "province", "parent": None, "year": year,

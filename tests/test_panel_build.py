@@ -124,7 +124,10 @@ def test_build_panel(tmp_path):
     # 2021-12 -> 2023-06 = 18 months, from the publication date (no asof)
     assert c["months_to_asof"] == 18 and c["months_to_asof_basis"] == "published_date"
     b = panel.loc["乙省"]
-    assert b["record_doc_id"].isna().all() and b["feedback_date"].isna().all()
+    # no record of its own: the prefecture's report dates the province's inspection
+    assert b["record_doc_id"].isna().all()
+    assert (b["feedback_date"] == "2021-12-13").all()
+    assert (b["feedback_source"] == "subunit_document").all()
     assert (b["entry_start"] == "2021-08-25").all()
 
 

@@ -74,3 +74,25 @@ def test_schedule_disagreements(tmp_path):
     assert got == {("a", "entry_start", 41), ("a", "feedback_date", 46),
                    ("a", "inspection_batch", None)}
     assert set(dis["schedule_sources"]) == {"http://s2"}
+
+
+def test_feedback_imputed_from_batch_then_from_median_lag(tmp_path):
+    (tmp_path / reference.SCHEDULE).write_text(
+        ",".join(reference.SCHEDULE_COLUMNS) + "\n"
+        "2,false,1,甲省,2019-07-10,2019-07-15,2020-05,u\n"
+        "2,false,1,乙省,2019-07-10,2019-07-15,,u\n"
+        "2,false,2,丙省,2021-04,,2021-07,u\n"
+        "2,false,3,丁省,2021-08-25,,,u\n",
+        encoding="utf-8",
+    )
+    sched = reference.read_schedule(tmp_path)
+    places = pd.DataFrame({"jurisdiction": ["乙省", "丁省"], "level": ["province"] * 2,
+                           "parent": [pd.NA, pd.NA]})
+    found = events.events(places, metadata.empty("records"), sched).set_index("jurisdiction")
+    # 乙省: its batch's other province was fed back in 2020-05
+    assert found.loc["乙省", "feedback_date"] == "2020-05"
+    assert found.loc["乙省", "feedback_source"] == "schedule_batch"
+    # 丁省: the round's lags are 10 (2019-07 -> 2020-05) and 3 (2021-04 -> 2021-07) months;
+    # median 6.5 -> 6 months after 2021-08 is 2022-02
+    assert found.loc["丁省", "feedback_date"] == "2022-02"
+    assert found.loc["丁省", "feedback_source"] == "schedule_imputed"

@@ -9,25 +9,31 @@ good ones in place.
 
 from __future__ import annotations
 
+import hashlib
 import sys
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import yaml
 
 from analysis import paths
-from analysis.codebook import Codebook, default_codebook
+from analysis.codebook import CODEBOOK_PATH, Codebook, default_codebook
+from analysis.coding.cache import Cache, Cached, entry_key
 from analysis.coding.coder import CodedDocument, CodedRecord, code_text
-from analysis.coding.overrides import apply_overrides, read_overrides
+from analysis.coding.overrides import FIXED, Override, apply_overrides, read_overrides
 from analysis.errors import InputError
 from analysis.ingest import text_from_bytes
-from analysis.manifest import Entry, read_manifest, verify
-from analysis.outputs import atomic_write_text, write_table
+from analysis.manifest import ChecksumMismatch, Entry, read_manifest, verify
+from analysis.outputs import TableWriter, atomic_write_bytes
 
 TABLE_FORMATS = ("csv", "parquet")
+TABLE_NAMES = ("records", "mentions", "evidence", "coding_audit", "documents")
+DOCUMENT_COLUMNS = ["doc_id", "records", "characters", "problem"]
 MENTION_COLUMNS = [
     "doc_id",
     "jurisdiction",
@@ -77,43 +83,122 @@ class Result:
     problem: str | None = None
 
 
+#: Longest normalised text that is coded (about 2,500 pages); longer ones are reported.
+MAX_CHARACTERS = 5_000_000
+#: Largest raw file that is read at all.
+MAX_BYTES = 512 * 2**20
+#: Documents per batch of table rows held in memory before they are written out.
+BATCH_DOCUMENTS = 500
+
+
 def code_document(data: bytes, name: str, doc_id: str, codebook: Codebook | None = None) -> Result:
-    """Pure per-document coding: bytes and codebook in, normalised text and records out."""
+    """Pure per-document coding: bytes and codebook in, normalised text and records out.
+
+    Bad input never raises: a file that cannot be read, or whose text is longer than
+    ``MAX_CHARACTERS``, comes back with ``problem`` (one line naming ``name``) and no records.
+    """
+    if len(data) > MAX_BYTES:
+        return Result(doc_id, None, None, f"{name}: file too large ({len(data):,} bytes)")
     try:
         text = text_from_bytes(data, name)
     except InputError as error:
         return Result(doc_id, None, None, str(error))
+    if len(text) > MAX_CHARACTERS:
+        problem = (
+            f"{name}: text too long to code ({len(text):,} characters; the limit is "
+            f"{MAX_CHARACTERS:,}) — split the document"
+        )
+        return Result(doc_id, None, None, problem)
     coded = code_text(text, doc_id, codebook or default_codebook())
     problem = f"{name}: {coded.problem}" if coded.problem else None
     return Result(doc_id, text, coded, problem)
 
 
-def _code_entry(entry: Entry) -> Result:
-    return code_document(entry.path.read_bytes(), str(entry.path), entry.doc_id)
+def _code_entry(entry: Entry, cache: Cache) -> Cached:
+    """Code one manifest entry from its file and store the result in the cache."""
+    key = entry_key(entry.sha256, str(entry.path), entry.doc_id)
+    try:
+        if entry.path.stat().st_size > MAX_BYTES:
+            problem = f"{entry.path}: file too large ({entry.path.stat().st_size:,} bytes)"
+            return Cached(entry.doc_id, key, 0, problem, None, False)
+        data = entry.path.read_bytes()
+    except OSError as error:
+        problem = f"{entry.path}: cannot read file: {error.strerror or error}"
+        return Cached(entry.doc_id, key, 0, problem, None, False)
+    if hashlib.sha256(data).hexdigest() != entry.sha256:
+        verify(entry)  # the file changed while the run was going: stop with its message
+    try:
+        result = code_document(data, str(entry.path), entry.doc_id)
+    except Exception as error:  # a coder bug must not cost the other documents; not cached
+        problem = (
+            f"{entry.path}: internal error while coding ({type(error).__name__}: {error}); "
+            "please report it"
+        )
+        return Cached(entry.doc_id, key, 0, " ".join(problem.split()), None, False)
+    return cache.store(key, entry.doc_id, result.text, result.coded, result.problem)
 
 
-def code_entries(entries: list[Entry], jobs: int = 1, progress: bool = False) -> Iterable[Result]:
-    """Code entries in order, in ``jobs`` processes when more than one."""
+def _code_chunk(entries: list[Entry], cache: Cache) -> list[Cached]:
+    return [_code_entry(entry, cache) for entry in entries]
+
+
+def code_entries(
+    entries: list[Entry], cache: Cache, jobs: int = 1, progress: bool = False
+) -> Iterator[Cached]:
+    """Coded entries in the order given: from the cache where possible, else coded anew.
+
+    New documents are coded in ``jobs`` processes when there is more than one to code, with
+    a bounded number of chunks in flight, so memory does not grow with the corpus.
+    """
+    keys = [entry_key(e.sha256, str(e.path), e.doc_id) for e in entries]
+    hits = [cache.has(k) for k in keys]
+    misses = [e for e, hit in zip(entries, hits, strict=True) if not hit]
+    bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(entries), unit="doc", file=sys.stderr)
-    if jobs > 1 and len(entries) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(
-                _code_entry, entries, chunksize=max(1, len(entries) // (jobs * 8))
-            ):
-                if progress:
-                    bar.update()
-                yield result
-    else:
-        for entry in entries:
-            result = _code_entry(entry)
-            if progress:
+        bar = tqdm(total=len(entries), unit="doc", file=sys.stderr, smoothing=0.05)
+    if misses:
+        _warm_up()  # compile once here: forked workers share it
+    coded = _coded_misses(misses, cache, jobs)
+    try:
+        for entry, key, hit in zip(entries, keys, hits, strict=True):
+            done = cache.load(key) if hit else None
+            if done is None:
+                done = next(coded) if not hit else _code_entry(entry, cache)
+            if bar is not None:
                 bar.update()
-            yield result
-    if progress:
-        bar.close()
+            yield done
+    finally:
+        coded.close()
+        if bar is not None:
+            bar.close()
+
+
+def _warm_up() -> None:
+    """Compile the codebook and load the gazetteer (lazily loaded by the coder)."""
+    code_text("河北省石家庄市整改任务12项,已完成10项。", "warm-up", default_codebook())
+
+
+def _coded_misses(misses: list[Entry], cache: Cache, jobs: int) -> Generator[Cached]:
+    if jobs <= 1 or len(misses) <= 1:
+        for entry in misses:
+            yield _code_entry(entry, cache)
+        return
+    size = max(1, min(16, len(misses) // (jobs * 8)))
+    chunks = [misses[i : i + size] for i in range(0, len(misses), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        in_flight: deque[Future[list[Cached]]] = deque()
+        try:
+            for chunk in chunks:
+                in_flight.append(pool.submit(_code_chunk, chunk, cache))
+                if len(in_flight) >= jobs * 3:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
+        finally:
+            for future in in_flight:
+                future.cancel()
 
 
 def _cell(value: Any) -> Any:
@@ -204,6 +289,67 @@ def audit_frame(documents: list[CodedDocument]) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+@dataclass(frozen=True)
+class RecordVariables:
+    """The codebook's record variables, read without compiling its rules (a cached rebuild
+    then never pays for compiling them). Has the attributes of ``Codebook`` that the tables
+    and the overrides use."""
+
+    record_variables: tuple[dict[str, Any], ...]
+
+    @property
+    def record_variable_names(self) -> list[str]:
+        return [v["name"] for v in self.record_variables]
+
+
+def record_variables(path: Path = CODEBOOK_PATH) -> RecordVariables:
+    """Record variables of the codebook at ``path`` (safe YAML loader)."""
+    try:
+        data = yaml.safe_load(path.read_bytes().decode("utf-8"))
+        return RecordVariables(tuple(data["record_variables"]))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError, KeyError) as error:
+        raise InputError(path, f"cannot read codebook: {error}") from error
+
+
+def _verified(entries: list[Entry], log: Callable[..., Any]) -> list[Entry]:
+    """Entries whose file matches its checksum; a changed file stops the run before anything
+    is written, an unreadable one is reported and skipped."""
+    usable = []
+    for entry in entries:
+        try:
+            verify(entry)
+        except ChecksumMismatch:
+            raise
+        except InputError as problem:
+            log(f"skipped: {problem}", file=sys.stderr)
+            continue
+        usable.append(entry)
+    return usable
+
+
+def _check_overrides(rows: list[Override], codebook: Codebook) -> dict[str, list[Override]]:
+    """Fail before coding on rows that can never apply; group the rows by doc_id."""
+    specs = {v["name"]: v for v in codebook.record_variables}
+    grouped: dict[str, list[Override]] = {}
+    for row in rows:
+        if row.variable not in specs or row.variable in FIXED:
+            raise InputError(row.where, f"unknown or fixed variable {row.variable!r}")
+        if not row.reason:
+            raise InputError(row.where, "an override needs a reason")
+        grouped.setdefault(row.doc_id, []).append(row)
+    return grouped
+
+
+def _write_batch(
+    writers: dict[str, TableWriter], documents: list[CodedDocument], codebook: Codebook
+) -> None:
+    records = [r for d in documents for r in d.records]
+    writers["records"].write(records_frame(records, codebook))
+    writers["mentions"].write(mentions_frame(records))
+    writers["evidence"].write(evidence_frame(records))
+    writers["coding_audit"].write(audit_frame(documents))
+
+
 def code_corpus(
     manifest: Path = paths.MANIFEST,
     clean_dir: Path = paths.CLEAN,
@@ -211,41 +357,62 @@ def code_corpus(
     overrides: Path = paths.OVERRIDES,
     jobs: int = 1,
     progress: bool = False,
-    log=print,
+    log: Callable[..., Any] = print,
+    cache_dir: Path | None = None,
+    batch: int = BATCH_DOCUMENTS,
 ) -> list[Path]:
-    """Code every document of the manifest and write the code stage's tables."""
-    codebook = default_codebook()
+    """Code every document of the manifest and write the code stage's tables.
+
+    Documents are coded in doc_id order and their rows written in batches of ``batch``
+    documents, so memory stays flat in corpus size. Coded documents are cached by content
+    hash and coder version in ``cache_dir`` (default ``interim_dir/.cache``): a rebuild
+    codes only new or changed documents. Tables go to temporary files first and replace the
+    previous ones only when the whole run succeeded; interim texts are written just before.
+    """
+    codebook = record_variables()
     entries, problems = read_manifest(manifest)
     for problem in problems:
         log(f"skipped: {problem}", file=sys.stderr)
-    for entry in entries:
-        verify(entry)  # a changed raw file stops the run before anything is written
-    documents, records, doc_rows = [], [], []
-    for result in code_entries(entries, jobs=jobs, progress=progress):
-        if result.problem:
-            log(f"not coded: {result.problem}", file=sys.stderr)
-        if result.text is not None:
-            atomic_write_text(interim_dir / f"{result.doc_id}.txt", result.text)
-        if result.coded is not None:
-            documents.append(result.coded)
-            records.extend(result.coded.records)
-        doc_rows.append(
-            {
-                "doc_id": result.doc_id,
-                "records": len(result.coded.records) if result.coded else 0,
-                "characters": len(result.text) if result.text else 0,
-                "problem": result.problem or "",
+    entries = _verified(entries, log)
+    pending = _check_overrides(read_overrides(overrides), codebook)
+    cache = Cache(cache_dir if cache_dir is not None else interim_dir / ".cache")
+    writers = {name: TableWriter(clean_dir / name, TABLE_FORMATS) for name in TABLE_NAMES}
+    try:
+        doc_rows: dict[str, dict[str, Any]] = {}
+        texts: list[tuple[str, str]] = []
+        batch_docs: list[CodedDocument] = []
+        ordered = sorted(entries, key=lambda e: e.doc_id)
+        for done in code_entries(ordered, cache, jobs=jobs, progress=progress):
+            if done.problem:
+                log(f"not coded: {done.problem}", file=sys.stderr)
+            if done.has_text:
+                texts.append((done.doc_id, done.key))
+            if done.coded is not None:
+                apply_overrides(done.coded.records, pending.pop(done.doc_id, []), codebook)
+                batch_docs.append(done.coded)
+            doc_rows[done.doc_id] = {
+                "doc_id": done.doc_id,
+                "records": len(done.coded.records) if done.coded else 0,
+                "characters": done.characters,
+                "problem": done.problem or "",
             }
+            if len(batch_docs) >= batch:
+                _write_batch(writers, batch_docs, codebook)
+                batch_docs = []
+        if batch_docs or writers["records"].batches == 0:
+            _write_batch(writers, batch_docs, codebook)
+        for rows in pending.values():
+            row = rows[0]
+            raise InputError(row.where, f"no coded record ({row.doc_id}, {row.jurisdiction})")
+        writers["documents"].write(
+            pd.DataFrame([doc_rows[e.doc_id] for e in entries], columns=DOCUMENT_COLUMNS)
         )
-    apply_overrides(records, read_overrides(overrides), codebook)
-    tables = {
-        "records": records_frame(records, codebook),
-        "mentions": mentions_frame(records),
-        "evidence": evidence_frame(records),
-        "coding_audit": audit_frame(documents),
-        "documents": pd.DataFrame(doc_rows, columns=["doc_id", "records", "characters", "problem"]),
-    }
-    written = []
-    for name, frame in tables.items():
-        written += write_table(frame, clean_dir / name, TABLE_FORMATS)
+        for doc_id, key in texts:
+            atomic_write_bytes(interim_dir / f"{doc_id}.txt", cache.text_path(key).read_bytes())
+        written = [path for name in TABLE_NAMES for path in writers[name].commit()]
+    except BaseException:
+        for writer in writers.values():
+            writer.discard()
+        raise
+    cache.prune()
     return written

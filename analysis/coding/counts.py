@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from analysis.codebook import Codebook, Rule
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.numbers import parse_number
-from analysis.coding.text import Span
+from analysis.coding.text import Span, sentence_around
 
 COUNT_VARIABLES = (
     "tasks_total",
@@ -74,7 +74,7 @@ def code_counts(
         found = candidates(text, passages, codebook.record_rules.get(variable, ()))
         if not found:
             continue
-        best = min(found, key=lambda e: e.start)
+        best = _fullest(found, min(found, key=lambda e: e.start))
         chosen[variable] = best
         seen = {best.value}
         for other in found:
@@ -83,8 +83,42 @@ def code_counts(
                 conflicts.append(
                     Conflict(variable, best, other, "earlier passage taken (headline figure)")
                 )
+    _total_in_unit_of_completion(text, passages, codebook, chosen, conflicts)
     _check_parts(chosen, conflicts)
     return chosen, conflicts
+
+
+def _fullest(found: list[Evidence], first: Evidence) -> Evidence:
+    """Of the values read from the same words as ``first``, the one reading most of them
+    (completion stated in parts over its first part)."""
+    overlapping = [e for e in found if e.start < first.end and first.start < e.end]
+    return max(overlapping, key=lambda e: (e.end - e.start, -e.start))
+
+
+def _total_in_unit_of_completion(
+    text: str,
+    passages: list[Span],
+    codebook: Codebook,
+    chosen: dict[str, Evidence],
+    conflicts: list[Conflict],
+) -> None:
+    """tasks_total in the unit completion is reported in: the total stated last before the
+    completed count in its sentence ("A个问题B项具体任务…已完成整改C项" → B)."""
+    done, total = chosen.get("tasks_completed"), chosen.get("tasks_total")
+    if done is None or total is None:
+        return
+    sentence = sentence_around(text, done.start)
+    inside = [p for p in passages if sentence.start <= p.start < sentence.end]
+    found = candidates(text, inside, codebook.record_rules.get("tasks_total", ()))
+    before = [e for e in found if e.end <= done.end and e.start != done.start]
+    if not before:
+        return
+    nearest = max(before, key=lambda e: e.end)
+    if nearest.value != total.value:
+        chosen["tasks_total"] = nearest
+        conflicts.append(
+            Conflict("tasks_total", nearest, total, "total in the unit of completion taken")
+        )
 
 
 def _check_parts(chosen: dict[str, Evidence], conflicts: list[Conflict]) -> None:

@@ -56,12 +56,14 @@ def find_published(text: str, title: Span | None, codebook: Codebook) -> Evidenc
     or 添加时间 is preferred). A date without a year (日期:09-28) is not a publication date.
     """
     cue = codebook.document["page_date_cue"]
+    today = codebook.document.get("page_today_cue")
     lines = paragraphs(text)
     header = [
         line
         for line in lines[:HEADER_LINES]
         if len(line.text(text).strip()) <= DATELINE_MAX_CHARS
         and (title is None or not (line.start <= title.start < line.end))
+        and not (today is not None and today.search(line.text(text)))
     ]
     ranked = sorted(header, key=lambda line: (not cue.search(line.text(text)), line.start))
     for line in ranked:

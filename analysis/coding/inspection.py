@@ -13,8 +13,9 @@ from analysis.coding.text import Span, paragraph_around, sentence_around
 
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|—{1,2}|–|-|~)\s*")
 _ASOF = re.compile(
-    r"(?:截至|截止)(?:到|至)?\s*(?:目前(?:为止)?|[^,。;]{0,16}?(?:月底|月末|年底|年末|日|月))"
+    r"(?:截至|截止)(?:到|至)?\s*(?:目前(?:为止)?|[^,。;]{0,16}?(?:月底|月末|年底|年末|日|号|月(?!\s*\d)))"
 )
+_ASOF_LEAD = re.compile(r"(?:截至|截止)(?:到|至)?\s*(?:今年|本年|去年|上年)?\s*$")
 #: How far before 反馈 the feedback date may stand (characters, same sentence).
 FEEDBACK_REACH = 40
 
@@ -126,7 +127,27 @@ def entry_dates(
                 cite(text, "entry_start", first.iso(), first.start, first.end, rule),
                 cite(text, "entry_end", second.iso(), second.start, second.end, rule),
             )
-    return None, None
+    return _entry_day(text, spans, dates, codebook, "entry_start"), _entry_day(
+        text, spans, dates, codebook, "entry_end"
+    )
+
+
+def _entry_day(
+    text: str, spans: list[Span], dates: list[DateSpan], codebook: Codebook, variable: str
+) -> Evidence | None:
+    """A single day followed by its cue: 于2021年4月7日进驻 / 5月7日结束进驻."""
+    cue = codebook.document.get(f"{variable}_cue")
+    if cue is None:
+        return None
+    for span in spans:
+        for date in dates:
+            if not _in(span, date) or date.day is None or date.iso() is None:
+                continue
+            match = cue.match(text, date.end)
+            if match:
+                rule = f"{variable}.day"
+                return cite(text, variable, date.iso(), date.start, match.end(), rule)
+    return None
 
 
 def feedback_date(
@@ -144,6 +165,7 @@ def feedback_date(
                 and d.end <= match.start()
                 and match.start() - d.end <= FEEDBACK_REACH
                 and d.month is not None
+                and not _ASOF_LEAD.search(text, max(0, d.start - 6), d.start)
             ]
             if before and before[-1].iso():
                 date = before[-1]

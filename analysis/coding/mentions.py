@@ -90,6 +90,15 @@ def _value(variable: str, raw: str) -> float:
     return float(parse_money(raw) if variable == "funding_cny" else parse_number(raw))
 
 
+def _wider_area(codebook: Codebook, place: gazetteer.Place) -> re.Pattern[str] | None:
+    """Words for an area wider than ``place``; not those naming its own kind (全市 is a
+    county-level city's own area)."""
+    words = codebook.synonyms.get("wider_area_cue", {}).get(place.level, [])
+    own = place.name[-1]
+    kept = [w for w in words if not w.endswith(own)]
+    return re.compile("|".join(sorted(kept, key=len, reverse=True))) if kept else None
+
+
 class MentionCoder:
     """Codes the mentions of one record."""
 
@@ -102,7 +111,7 @@ class MentionCoder:
         self.target_leads = codebook.cue("target_lead")
         self.subareas = codebook.cue("subarea_cue")
         self.not_funding = codebook.cue("not_funding_cue")
-        self.wider = codebook.wider_area_cue(place.level)
+        self.wider = _wider_area(codebook, place)
         self._all_rules = [r for rules in codebook.mention_rules.values() for r in rules]
 
     # -- filters ----------------------------------------------------------------------

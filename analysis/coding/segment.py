@@ -82,6 +82,24 @@ def _headings(text: str, weights: Counter[str]) -> list[tuple[Span, gazetteer.Pl
     return found
 
 
+def _inside(child: gazetteer.Place, parent: gazetteer.Place) -> bool:
+    return parent.name in (child.parent, child.prefecture) and child.name != parent.name
+
+
+def _title_place(matches: list[gazetteer.PlaceMatch], weights: Counter[str]) -> gazetteer.Place:
+    """The place a title is about: the innermost of a chain of nested names written one
+    after another (广东省河源市东源县 → 东源县), else the first name."""
+    place = choose(matches[0].candidates, weights)
+    for previous, match in zip(matches, matches[1:], strict=False):
+        if match.start - previous.end > 1:
+            break
+        inner = tuple(c for c in match.candidates if _inside(c, place))
+        if not inner:
+            break
+        place = choose(inner, weights)
+    return place
+
+
 def _publisher_place(text: str, weights: Counter[str]) -> gazetteer.Place | None:
     for line in paragraphs(text)[:15]:
         match = _PUBLISHER.search(line.text(text))
@@ -117,7 +135,7 @@ def split_records(text: str, title: Span | None) -> Segmentation:
         return _joint(text, title, headings, weights)
 
     place = (
-        choose(title_matches[0].candidates, weights)
+        _title_place(title_matches, weights)
         if title_matches
         else _publisher_place(text, weights) or _first_place(text, everything[0], weights)
     )

@@ -36,8 +36,9 @@ def _size_check(spec: Specification, data: pd.DataFrame, n_params: int) -> str |
         return f"{n_obs} observations < minimum {spec.min_obs}"
     if n_clusters < spec.min_clusters:
         return f"{n_clusters} clusters < minimum {spec.min_clusters}"
-    if n_obs <= n_params:
-        return f"{n_obs} observations for {n_params} parameters"
+    if n_obs - n_params < spec.min_resid_df:
+        return (f"{n_obs} observations for {n_params} parameters (residual df < "
+                f"{spec.min_resid_df})")
     return None
 
 
@@ -91,6 +92,10 @@ def _event_time(term: str) -> int:
     return int(float(EVENT_TERM.search(term).group(1)))
 
 
+def _cohort(term: str) -> int:
+    return int(float(term.rsplit("::", 1)[1]))
+
+
 def _event_design(data: pd.DataFrame, bins: list[int], spec: Specification) -> np.ndarray:
     unit, time = spec.options.get("unit", "jurisdiction"), spec.options.get("time", "year")
     events = np.column_stack([(data["event_time_bin"] == b).to_numpy(float) for b in bins])
@@ -100,7 +105,8 @@ def _event_design(data: pd.DataFrame, bins: list[int], spec: Specification) -> n
 def _pretrend(
     spec: Specification, coefs: pd.DataFrame, vcov: np.ndarray, n_clusters: int, p_wild: float,
 ) -> pd.DataFrame:
-    leads = coefs.index[coefs["event_time"] < spec.reference].tolist()
+    usable = coefs["status"].isna() if "status" in coefs else True
+    leads = coefs.index[(coefs["event_time"] < spec.reference) & usable].tolist()
     if not leads:
         return pd.DataFrame()
     beta = coefs.loc[leads, "estimate"].to_numpy()
@@ -108,6 +114,29 @@ def _pretrend(
     label = ",".join(str(int(e)) for e in coefs.loc[leads, "event_time"])
     return pd.DataFrame([{"test": f"pretrend_joint[{label}]", "statistic": stat, "df1": df1,
                           "df2": df2, "p_value": p, "p_value_wild": p_wild}])
+
+
+def _guard_terms(
+    spec: Specification, coefs: pd.DataFrame, data: pd.DataFrame,
+    seen: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Blank the inference of event-time terms seen in fewer than min_term_clusters clusters.
+
+    ``seen`` (clusters per event time) defaults to the clusters observed at each bin.
+    """
+    if seen is None:
+        seen = data.groupby("event_time_bin")[spec.cluster].nunique()
+    counts = coefs["event_time"].map(seen).fillna(0).astype(int)
+    thin = counts < spec.min_term_clusters
+    coefs = coefs.copy()
+    coefs["status"] = pd.Series(pd.NA, index=coefs.index, dtype="object")
+    columns = ["std_error", "ci_low", "ci_high", "p_value", "p_value_wild"]
+    coefs.loc[thin, columns] = np.nan
+    coefs.loc[thin, "status"] = [
+        f"not estimable: {n} cluster(s) at this event time < minimum {spec.min_term_clusters}"
+        for n in counts[thin]
+    ]
+    return coefs
 
 
 def _event_check(spec: Specification, data: pd.DataFrame) -> str | None:
@@ -142,7 +171,9 @@ def twfe_event_study(spec: Specification, data: pd.DataFrame) -> ModelResult:
     coefs = _coef_frame(spec, [f"event_time={t}" for t in times], est.to_numpy(),
                         fit.se().to_numpy(), p_wild, n_clusters)
     coefs["event_time"] = times
-    leads = [k for k, t in enumerate(times) if t < spec.reference]
+    coefs = _guard_terms(spec, coefs, data)
+    leads = [k for k, t in enumerate(times)
+             if t < spec.reference and pd.isna(coefs["status"].iloc[k])]
     p_joint = (inference.wild_cluster_p(design, y, clusters, leads, boot.reps, boot.weights,
                                         boot.seed) if leads else np.nan)
     tests = _pretrend(spec, coefs, np.asarray(fit._vcov), n_clusters, p_joint)
@@ -161,10 +192,14 @@ def _untreated_lead_test(spec: Specification, data: pd.DataFrame) -> pd.DataFram
     fit = _quiet(lambda: pf.feols(formula, data=untreated, vcov={"CRV1": spec.cluster}))
     times = [_event_time(t) for t in fit.coef().index]
     coefs = pd.DataFrame({"event_time": times, "estimate": fit.coef().to_numpy()})
+    coefs = _guard_terms(spec, coefs, untreated)
+    usable = [k for k in range(len(times)) if pd.isna(coefs["status"].iloc[k])]
+    if not usable:
+        return pd.DataFrame()
     design = _event_design(untreated, times, spec)
     boot = spec.bootstrap
     p_wild = inference.wild_cluster_p(design, untreated[spec.outcome].to_numpy(float),
-                                      untreated[spec.cluster].to_numpy(), list(range(len(times))),
+                                      untreated[spec.cluster].to_numpy(), usable,
                                       boot.reps, boot.weights, boot.seed)
     tests = _pretrend(spec, coefs, np.asarray(fit._vcov),
                       untreated[spec.cluster].nunique(), p_wild)
@@ -173,19 +208,26 @@ def _untreated_lead_test(spec: Specification, data: pd.DataFrame) -> pd.DataFram
 
 
 def _identified(data: pd.DataFrame, unit: str, time: str) -> tuple[pd.DataFrame, list[str]]:
-    """Drop units and years without untreated observations until none is left to drop."""
+    """Drop units and years with fewer than two untreated rows until none is left to drop.
+
+    A unit or year without untreated rows has no imputed counterfactual; one with a single
+    untreated row is a singleton fixed effect in the first stage, which pyfixest's did2s
+    variance cannot handle. Both are dropped, and the notes say how many.
+    """
     notes = []
     while True:
         untreated = data[data["treated"] == 0]
-        bad_units = set(data[unit]) - set(untreated[unit])
-        bad_years = set(data[time]) - set(untreated[time])
+        unit_rows = untreated[unit].value_counts()
+        year_rows = untreated[time].value_counts()
+        bad_units = {u for u in set(data[unit]) if unit_rows.get(u, 0) < 2}
+        bad_years = {y for y in set(data[time]) if year_rows.get(y, 0) < 2}
         if not bad_units and not bad_years:
             return data, notes
         if bad_units:
-            notes.append(f"{len(bad_units)} unit(s) without untreated years dropped")
+            notes.append(f"{len(bad_units)} unit(s) with fewer than two untreated years dropped")
         if bad_years:
-            notes.append(f"year(s) {sorted(int(y) for y in bad_years)} without untreated units "
-                         "dropped (no imputed counterfactual)")
+            notes.append(f"year(s) {sorted(int(y) for y in bad_years)} with fewer than two "
+                         "untreated units dropped (no imputed counterfactual)")
         data = data[~data[unit].isin(bad_units) & ~data[time].isin(bad_years)]
 
 
@@ -234,6 +276,7 @@ def did2s(spec: Specification, data: pd.DataFrame) -> ModelResult:
     coefs = _coef_frame(spec, [f"event_time={t}" for t in times], beta, fit.se().to_numpy(),
                         p_wild, n_clusters)
     coefs["event_time"] = times
+    coefs = _guard_terms(spec, coefs, data)
     tests = _untreated_lead_test(spec, data)
     notes.append("wild p: unrestricted wild cluster bootstrap of both stages (percentile of "
                  "the bootstrap Mahalanobis distance)")
@@ -268,6 +311,10 @@ def sun_abraham(spec: Specification, data: pd.DataFrame) -> ModelResult:
     fit = _quiet(lambda: pf.event_study(data, yname=spec.outcome, idname=unit, tname=time,
                                         gname="cohort", estimator="saturated",
                                         cluster=spec.cluster))
+    n_params = len(fit.coef()) + data[unit].nunique() + data[time].nunique() - 1
+    reason = _size_check(spec, data, n_params)
+    if reason:
+        return not_estimable(spec, reason, n_obs, n_clusters, notes)
     agg = _quiet(lambda: fit.aggregate(weighting="shares"))
     low, high = spec.window()
     periods = np.array([float(p) for p in agg.index])
@@ -277,8 +324,13 @@ def sun_abraham(spec: Specification, data: pd.DataFrame) -> ModelResult:
     coefs = _coef_frame(spec, [f"event_time={t}" for t in periods], estimate,
                         agg["Std. Error"].to_numpy(float), [np.nan] * len(periods), n_clusters)
     coefs["event_time"] = periods
+    cells = data.groupby(["cohort", "event_time"])[spec.cluster].nunique()
+    treated_cells = cells[cells.index.get_level_values("cohort") != 0]
+    thinnest = treated_cells.groupby(level="event_time").min()  # weakest cohort cell
+    coefs = _guard_terms(spec, coefs, data, seen=thinnest)
     names = list(fit.coef().index)
-    leads = [k for k, n in enumerate(names) if _event_time(n) < spec.reference]
+    leads = [k for k, n in enumerate(names) if _event_time(n) < spec.reference
+             and cells.get((_cohort(n), _event_time(n)), 0) >= spec.min_term_clusters]
     tests = pd.DataFrame()
     if leads:
         beta = fit.coef().to_numpy()[leads]
@@ -286,7 +338,8 @@ def sun_abraham(spec: Specification, data: pd.DataFrame) -> ModelResult:
         stat, df1, df2, p = inference.wald_f(beta, vcov, n_clusters)
         tests = pd.DataFrame([{"test": "pretrend_joint[cohort x lead]", "statistic": stat,
                                "df1": df1, "df2": df2, "p_value": p, "p_value_wild": np.nan}])
-    notes.append("wild bootstrap not computed for the interaction-weighted aggregate")
+    notes.append("wild bootstrap not computed for the interaction-weighted aggregate; a term "
+                 "needs min_term_clusters clusters in every cohort cell it averages")
     return ModelResult(spec, OK, n_obs, n_clusters, coefs, tests, notes)
 
 

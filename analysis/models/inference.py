@@ -17,6 +17,7 @@ WEIGHTS = {
     "rademacher": np.array([-1.0, 1.0]),
 }
 CHUNK = 1000
+RANK_TOL = 1e-8
 
 
 def t_interval(
@@ -31,11 +32,20 @@ def t_interval(
 
 
 def wald_f(beta: np.ndarray, vcov: np.ndarray, n_clusters: int) -> tuple[float, int, int, float]:
-    """Joint test that all of ``beta`` are zero: (F, df1, df2, p) with df2 = G − 1."""
-    q = len(beta)
-    stat = float(beta @ np.linalg.pinv(vcov) @ beta) / q
+    """Joint test that all of ``beta`` are zero: (F, df1, df2, p) with df2 = G − 1.
+
+    Directions of ``vcov`` with (near-)zero variance, which cluster-robust matrices have when
+    coefficients outnumber clusters or rest on one cluster, are left out: df1 is the rank.
+    """
+    values, vectors = np.linalg.eigh((vcov + vcov.T) / 2)
+    keep = values > RANK_TOL * max(values.max(), 0.0)
+    rank = int(keep.sum())
     df2 = max(n_clusters - 1, 1)
-    return stat, q, df2, float(stats.f.sf(stat, q, df2))
+    if rank == 0:
+        return float("nan"), 0, df2, float("nan")
+    projected = vectors[:, keep].T @ beta
+    stat = float(np.sum(projected**2 / values[keep])) / rank
+    return stat, rank, df2, float(stats.f.sf(stat, rank, df2))
 
 
 def dummies(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:

@@ -49,7 +49,11 @@ class ModelResult:
         frame = frame.copy()
         frame.insert(0, "spec_id", self.spec.id)
         frame["n_obs"], frame["n_clusters"] = self.n_obs, self.n_clusters
-        frame["seed"], frame["status"] = self.seed, self.status
+        frame["seed"] = self.seed
+        if "status" in frame:  # a term may be not estimable within an estimable model
+            frame["status"] = frame["status"].fillna(self.status)
+        else:
+            frame["status"] = self.status
         for column in columns:
             if column not in frame:
                 frame[column] = np.nan
@@ -88,6 +92,8 @@ class ModelResult:
                 lines.append(
                     f"  {row.term:<34}{row.estimate:>10.3f}{row.std_error:>9.3f}   {ci:<22}"
                     f"{row.p_value:>7.3f}{row.p_value_wild:>8.3f}"
+                    + (f"  {row.status}" if isinstance(getattr(row, "status", None), str)
+                       else "")
                 )
             for row in self.tests.itertuples():
                 lines.append(

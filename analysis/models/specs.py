@@ -37,6 +37,8 @@ class Specification:
     cluster: str = "jurisdiction"
     min_obs: int = 10
     min_clusters: int = 5
+    min_term_clusters: int = 3
+    min_resid_df: int = 5
     alpha: float = 0.05
     bootstrap: Bootstrap = field(default_factory=Bootstrap)
     options: dict[str, Any] = field(default_factory=dict)
@@ -75,6 +77,9 @@ def _expand(entry: dict[str, Any], defaults: dict[str, Any]) -> list[Specificati
                 cluster=(entry.get("se") or {}).get("cluster", "jurisdiction"),
                 min_obs=int(entry.get("min_obs", defaults.get("min_obs", 10))),
                 min_clusters=int(entry.get("min_clusters", defaults.get("min_clusters", 5))),
+                min_term_clusters=int(entry.get("min_term_clusters",
+                                                defaults.get("min_term_clusters", 3))),
+                min_resid_df=int(entry.get("min_resid_df", defaults.get("min_resid_df", 5))),
                 alpha=float(entry.get("alpha", defaults.get("alpha", 0.05))),
                 bootstrap=Bootstrap(**boot),
                 options=dict(entry.get("options") or {}),

@@ -3,7 +3,12 @@
 * The panel's event is the central inspection of round ``event_round`` (default 2, the
   round of the documents; not a look-back) of the jurisdiction's province.
 * Its dates are the jurisdiction's own, from a record of that inspection (central, same
-  round, not a look-back) where the document states them; otherwise the schedule's.
+  round, not a look-back) where the document states them; else those a record of a
+  jurisdiction inside it states for the same inspection (a prefecture's report saying when
+  the team fed back to its province); otherwise the schedule's. Where the schedule has no
+  feedback date for the province, the date fed back to the other provinces of its batch is
+  used (``schedule_batch``), else the batch's entry month plus the round's median
+  entry-to-feedback lag in months (``schedule_imputed``); ``feedback_source`` says which.
 * :func:`schedule_disagreements` compares every central record with its schedule row
   (a look-back without a round is round 1): an entry date outside the batch entry window,
   a feedback date more than ``FEEDBACK_DAYS`` from the schedule's, or another batch number.
@@ -125,6 +130,48 @@ def _own_record(records: pd.DataFrame, jurisdiction: str, round_: str) -> pd.Dat
                             na_position="last")
 
 
+def _subunit_records(records: pd.DataFrame, province: str, round_: str) -> pd.DataFrame:
+    """Records of jurisdictions inside ``province`` about the same central inspection."""
+    rows = records[(records["parent"] == province)
+                   & (records["inspection_level"] == "central")
+                   & (records["inspection_round"].astype("string") == round_)
+                   & ~records["lookback"].fillna(False).astype(bool)]
+    return rows.sort_values(["published_date", "doc_id"], ascending=[False, True],
+                            na_position="last")
+
+
+def _month(text: object) -> tuple[int, int] | None:
+    first = span(text)
+    return None if first is None else (first[0].year, first[0].month)
+
+
+def _median_lag(schedule: pd.DataFrame, round_: str) -> int | None:
+    """Median months from a batch's entry to its feedback, over the round's rows."""
+    lags = []
+    for _, row in schedule[schedule["round"] == round_].iterrows():
+        entry = _month(row["entry_window_start"]) or _month(row["entry_window_end"])
+        feedback = _month(row["feedback_date"])
+        if entry and feedback:
+            lags.append((feedback[0] - entry[0]) * 12 + feedback[1] - entry[1])
+    return int(pd.Series(lags).median()) if lags else None
+
+
+def _imputed_feedback(schedule: pd.DataFrame, row: pd.Series, round_: str) -> tuple:
+    """Feedback month of the batch's other provinces, else entry month + median lag."""
+    same = schedule[(schedule["round"] == round_) & (schedule["batch"] == row["batch"])
+                    & ~schedule["lookback"].astype(bool)]
+    known = same["feedback_date"].dropna()
+    if len(known):
+        months = known.map(lambda t: str(t)[:7]).value_counts()
+        return months.sort_index().idxmax(), "schedule_batch"
+    entry = _month(row["entry_window_start"]) or _month(row["entry_window_end"])
+    lag = _median_lag(schedule, round_)
+    if entry is None or lag is None:
+        return pd.NA, pd.NA
+    total = entry[0] * 12 + entry[1] - 1 + lag
+    return f"{total // 12:04d}-{total % 12 + 1:02d}", "schedule_imputed"
+
+
 def _first(rows: pd.DataFrame, column: str) -> object:
     values = rows[column].dropna()
     return values.iloc[0] if len(values) else pd.NA
@@ -139,14 +186,20 @@ def events(jurisdictions: pd.DataFrame, records: pd.DataFrame, schedule: pd.Data
         province = province_of(place["level"], place["jurisdiction"], place["parent"])
         row = _schedule_row(schedule, province, round_, False)
         own = _own_record(records, place["jurisdiction"], round_)
+        inside = (_subunit_records(records, place["jurisdiction"], round_)
+                  if place["level"] == "province" else records.iloc[0:0])
         event = {"jurisdiction": place["jurisdiction"], "inspection_level": "central",
                  "inspection_round": round_, "lookback": False}
         sched = row if row is not None else pd.Series(dtype=object)
 
-        def pick(own_column: str, *sched_columns: str, _own=own, _sched=sched) -> tuple:
+        def pick(own_column: str, *sched_columns: str, _own=own, _sched=sched,
+                 _inside=inside) -> tuple:
             mine = _first(_own, own_column)
             if pd.notna(mine):
                 return mine, "document"
+            theirs = _first(_inside, own_column)
+            if pd.notna(theirs):
+                return theirs, "subunit_document"
             for column in sched_columns:
                 value = _sched.get(column, pd.NA)
                 if pd.notna(value):
@@ -156,6 +209,9 @@ def events(jurisdictions: pd.DataFrame, records: pd.DataFrame, schedule: pd.Data
         event["inspection_batch"] = pick("inspection_batch", "batch")[0]
         event["entry_start"] = pick("entry_start", "entry_window_start", "entry_window_end")[0]
         event["feedback_date"], event["feedback_source"] = pick("feedback_date", "feedback_date")
+        if pd.isna(event["feedback_date"]) and row is not None:
+            event["feedback_date"], event["feedback_source"] = _imputed_feedback(
+                schedule, row, round_)
         feedback = event["feedback_date"]
         event["feedback_year"] = int(str(feedback)[:4]) if pd.notna(feedback) else pd.NA
         out.append(event)

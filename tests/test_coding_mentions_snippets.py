@@ -1,0 +1,190 @@
+"""Snippets for funding and outcome mentions: values, periods, yoy, targets, sub-areas.
+
+Expected values come from reading the Chinese against the codebook, not from the coder.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.coding.coder import code_text
+from analysis.ingest import normalize
+
+CITY = "河源市贯彻落实第二轮中央生态环境保护督察反馈意见整改落实情况\n发布日期:2023-06-25\n"
+PROVINCE = "广东省第二轮中央生态环境保护督察整改落实情况\n发布日期:2023-06-25\n"
+
+
+def mentions(text: str, head: str = CITY) -> list[tuple]:
+    """(variable, year, months, value, yoy_change, yoy_unit) of the only record."""
+    doc = code_text(normalize(head + text), "snippet")
+    assert len(doc.records) == 1
+    return [
+        (m.variable, m.year, m.months, m.value, m.yoy_change, m.yoy_unit)
+        for m in doc.records[0].mentions
+    ]
+
+
+# --- funding ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年,各级财政部门多渠道筹集污染防治资金12.15亿元。", [(2022, 1215000000.0)]),
+        ("督察整改以来,全市累计投入资金3.5亿元。", [(None, 350000000.0)]),
+        ("2022年,全市安排生态环境保护专项资金8000万元。", [(2022, 80000000.0)]),
+        ("2022年,全市投入资金三千万元用于黑臭水体治理。", [(2022, 30000000.0)]),
+        ("2021年,市财政投入资金2千万元开展矿山生态修复。", [(2021, 20000000.0)]),
+        ("2023年1—5月,多渠道筹集污染防治资金7.34亿元。", [(2023, 734000000.0)]),
+    ],
+)
+def test_funding(text: str, expected: list[tuple]) -> None:
+    got = [(year, value) for var, year, _months, value, *_ in mentions(text)]
+    assert got == expected
+
+
+def test_funding_period_months() -> None:
+    got = mentions("2023年1—5月,多渠道筹集污染防治资金7.34亿元。")
+    assert got == [("funding_cny", 2023, "1-5", 734000000.0, None, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年,全市共立案查处环境违法案件156件,罚款金额1200万元。",
+        "2022年,全市建立生态环境项目储备库,储备项目156个,涉及投资85亿元。",
+        "2022年,全市规模以上工业增加值增长5%,地区生产总值达到1200亿元。",
+        "2022年,检察机关提起生态环境损害赔偿诉讼,索赔金额3000万元。",
+        "到2025年,计划投入资金20亿元实施一批治理工程。",
+    ],
+)
+def test_not_funding(text: str) -> None:
+    assert [m for m in mentions(text) if m[0] == "funding_cny"] == []
+
+
+# --- PM2.5, good air, water -------------------------------------------------------------
+
+
+def test_pm25_with_yoy_pct() -> None:
+    got = mentions("2022年,全市PM2.5平均浓度为28微克/立方米,同比下降6.7%。")
+    assert got == [("pm25", 2022, None, 28.0, -6.7, "pct")]
+
+
+def test_good_air_ratio_ytd_with_pp() -> None:
+    got = mentions("2023年1—5月,全市空气质量优良天数比例为92.1%,同比提高1.5个百分点。")
+    assert got == [("good_air_ratio", 2023, "1-5", 92.1, 1.5, "pp")]
+
+
+@pytest.mark.parametrize(
+    ("period", "months"),
+    [("2022年1至11月", "1-11"), ("2022年1-9月", "1-9"), ("2022年前三季度", "1-9")],
+)
+def test_year_to_date_periods(period: str, months: str) -> None:
+    got = mentions(f"{period},全市细颗粒物平均浓度为30微克/立方米。")
+    assert got == [("pm25", 2022, months, 30.0, None, None)]
+
+
+def test_water_good_ratio_class_one_to_three() -> None:
+    got = mentions("2022年,全市地表水国考断面水质优良比例为87.1%,同比上升14.8个百分点。")
+    assert got == [("water_good_ratio", 2022, None, 87.1, 14.8, "pp")]
+    got = mentions("2021年,全市Ⅰ~Ⅲ类水质断面占80%。")
+    assert got == [("water_good_ratio", 2021, None, 80.0, None, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年,全市水功能区水质达标率为95.5%。",
+        "2022年,全市县级以上集中式饮用水水源地水质达标率100%。",
+        "2022年,全市国考断面达标率为100%。",
+    ],
+)
+def test_attainment_rates_are_not_water_good_ratio(text: str) -> None:
+    assert mentions(text) == []
+
+
+def test_yoy_decrease_in_pm25_and_improved() -> None:
+    got = mentions("2022年,全市PM2.5浓度为24微克/立方米,同比改善7.7%。")
+    assert got == [("pm25", 2022, None, 24.0, -7.7, "pct")]
+
+
+# --- targets are not outcomes -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年,全市PM2.5平均浓度达到30微克/立方米。",
+        "2023年目标:空气质量优良天数比例达到90%以上。",
+        "2022年,全市空气质量优良天数比例不低于92%。",
+        "力争2023年全市PM2.5浓度降至25微克/立方米。",
+        "确保2022年全市国考断面水质优良比例达到90%。",
+        "2022年,全市PM2.5浓度控制在28微克/立方米以内。",
+    ],
+)
+def test_targets_are_not_outcomes(text: str) -> None:
+    assert mentions(text) == []
+
+
+# --- sub-areas and wider areas ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年,东江流域国考断面水质优良比例为100%。",
+        "2022年,万绿湖水质优良率保持100%。",
+        "2022年,全省PM2.5平均浓度为22微克/立方米。",
+        "2022年,市区空气质量优良天数比例为96.2%。",
+    ],
+)
+def test_not_the_citys_value(text: str) -> None:
+    assert mentions(text) == []
+
+
+def test_city_value_inside_a_province_record() -> None:
+    got = mentions("2022年,广州市PM2.5平均浓度为22微克/立方米。", head=PROVINCE)
+    assert got == []
+    got = mentions("2022年,全省PM2.5平均浓度为20微克/立方米。", head=PROVINCE)
+    assert got == [("pm25", 2022, None, 20.0, None, None)]
+
+
+# --- periods ----------------------------------------------------------------------------
+
+
+def test_outcome_without_a_year_is_not_coded() -> None:
+    assert mentions("全市空气质量优良天数比例为96.2%。") == []
+
+
+def test_year_from_earlier_sentence_in_paragraph() -> None:
+    got = mentions("2022年,全市环境质量持续改善。空气质量优良天数比例为96.2%。")
+    assert got == [("good_air_ratio", 2022, None, 96.2, None, None)]
+
+
+def test_traditional_outcomes() -> None:
+    got = mentions("2022年,全市細顆粒物平均濃度為24微克/立方米,同比下降7.7%。")
+    assert got == [("pm25", 2022, None, 24.0, -7.7, "pct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("督察整改以来,全市累计投入资金190余亿元。", 19000000000.0),
+        ("督察整改以来,全市投入整改资金约26.7亿元。", 2670000000.0),
+        ("督察整改以来,全市争取中央资金3.2亿元。", 320000000.0),
+    ],
+)
+def test_funding_more(text: str, value: float) -> None:
+    assert mentions(text) == [("funding_cny", None, None, value, None, None)]
+
+
+def test_water_class_one_to_three_wording() -> None:
+    got = mentions("2022年,全市地表水达到或好于Ⅲ类水体比例为90%。")
+    assert got == [("water_good_ratio", 2022, None, 90.0, None, None)]
+
+
+def test_good_air_ratio_wording() -> None:
+    got = mentions("2022年,全市空气质量优良天数比率为89.7%。")
+    assert got == [("good_air_ratio", 2022, None, 89.7, None, None)]
+    got = mentions("2022年,全市细颗粒物(PM2.5)年均浓度为26.2μg/m³。")
+    assert got == [("pm25", 2022, None, 26.2, None, None)]
