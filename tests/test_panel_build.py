@@ -7,10 +7,13 @@ import pytest
 
 from analysis.panel import build, external, intensity, metadata, reference
 
-SCHEDULE = ",".join(reference.SCHEDULE_COLUMNS) + """
+SCHEDULE = (
+    ",".join(reference.SCHEDULE_COLUMNS)
+    + """
 2,false,3,甲省,2021-04,,2021-07,http://s
 2,false,4,乙省,2021-08-25,,,http://t
 """
+)
 OUTCOMES = """province,year,variable,value,unit,sources
 甲省,2020,pm25,41,ug/m3,http://r1
 甲省,2022,pm25,39,ug/m3,http://r2
@@ -19,21 +22,39 @@ OUTCOMES = """province,year,variable,value,unit,sources
 
 def records(*rows: dict) -> pd.DataFrame:
     base = {c: pd.NA for c in metadata.columns("records")}
-    defaults = {"level": "province", "doc_type": "progress", "inspection_level": "central",
-                "inspection_round": 2, "lookback": False}
+    defaults = {
+        "level": "province",
+        "doc_type": "progress",
+        "inspection_level": "central",
+        "inspection_round": 2,
+        "lookback": False,
+    }
     return metadata.cast(pd.DataFrame([{**base, **defaults, **r} for r in rows]), "records")
 
 
 def mentions(*rows: dict) -> pd.DataFrame:
     base = {c: pd.NA for c in metadata.columns("mentions")}
-    frame = pd.DataFrame([{**base, "start": i * 10, "end": i * 10 + 5, **row}
-                          for i, row in enumerate(rows)], columns=list(base))
+    frame = pd.DataFrame(
+        [{**base, "start": i * 10, "end": i * 10 + 5, **row} for i, row in enumerate(rows)],
+        columns=list(base),
+    )
     return metadata.cast(frame, "mentions")
 
 
 def funding(*amounts: tuple) -> pd.DataFrame:
-    return mentions(*({"doc_id": "d", "jurisdiction": "J", "variable": "funding_cny",
-                       "year": y, "months": m, "value": v} for y, m, v in amounts))
+    return mentions(
+        *(
+            {
+                "doc_id": "d",
+                "jurisdiction": "J",
+                "variable": "funding_cny",
+                "year": y,
+                "months": m,
+                "value": v,
+            }
+            for y, m, v in amounts
+        )
+    )
 
 
 def test_rates_empty_when_total_missing_or_zero():
@@ -49,23 +70,33 @@ def test_latest_progress_record_by_asof_else_published():
         {"doc_id": "old", "jurisdiction": "J", "asof": "2022-12", "published_date": "2023-01-10"},
         # no asof: ranked by its publication date, 2023-06-01 > 2022-12-31
         {"doc_id": "new", "jurisdiction": "J", "published_date": "2023-06-01"},
-        {"doc_id": "plan", "jurisdiction": "J", "doc_type": "plan",
-         "published_date": "2024-01-01"},
+        {"doc_id": "plan", "jurisdiction": "J", "doc_type": "plan", "published_date": "2024-01-01"},
     )
     assert intensity.latest_progress(recs)["doc_id"].tolist() == ["new"]
 
 
-@pytest.mark.parametrize("amounts, expected", [
-    # identical amount twice -> once; 2022 YTD dropped (full year stated);
-    # 2023 1-5 nested in 2023 1-11 -> 100 + 70
-    ([(2022, None, 100), (2022, None, 100), (2022, "1-5", 40), (2023, "1-5", 30),
-      (2023, "1-11", 70)], 170),
-    # a cumulative amount covering the dated ones replaces them
-    ([(None, None, 500), (2022, None, 100), (2023, None, 200)], 500),
-    # ... but not when it is smaller than their sum
-    ([(None, None, 50), (2022, None, 100)], 150),
-    ([], None),
-])
+@pytest.mark.parametrize(
+    "amounts, expected",
+    [
+        # identical amount twice -> once; 2022 YTD dropped (full year stated);
+        # 2023 1-5 nested in 2023 1-11 -> 100 + 70
+        (
+            [
+                (2022, None, 100),
+                (2022, None, 100),
+                (2022, "1-5", 40),
+                (2023, "1-5", 30),
+                (2023, "1-11", 70),
+            ],
+            170,
+        ),
+        # a cumulative amount covering the dated ones replaces them
+        ([(None, None, 500), (2022, None, 100), (2023, None, 200)], 500),
+        # ... but not when it is smaller than their sum
+        ([(None, None, 50), (2022, None, 100)], 150),
+        ([], None),
+    ],
+)
 def test_funding_overlap_rules(amounts, expected):
     assert intensity.funding_total(funding(*amounts)) == expected
 
@@ -73,38 +104,88 @@ def test_funding_overlap_rules(amounts, expected):
 def _build(tmp_path, recs, ments, event_round=2):
     (tmp_path / reference.SCHEDULE).write_text(SCHEDULE, encoding="utf-8")
     (tmp_path / reference.OUTCOMES).write_text(OUTCOMES, encoding="utf-8")
-    return build.build_panel(recs, ments, reference.read_schedule(tmp_path),
-                             reference.read_outcomes(tmp_path), external.read_all(tmp_path / "x"),
-                             event_round=event_round)
+    return build.build_panel(
+        recs,
+        ments,
+        reference.read_schedule(tmp_path),
+        reference.read_outcomes(tmp_path),
+        external.read_all(tmp_path / "x"),
+        event_round=event_round,
+    )
 
 
 def test_build_panel(tmp_path):
     recs = records(
-        {"doc_id": "p", "jurisdiction": "甲省", "published_date": "2024-04-04",
-         "asof": "2022-12", "feedback_date": "2021-07-20", "tasks_total": 50,
-         "tasks_completed": 19, "petitions_total": 0, "petitions_resolved": 0},
-        {"doc_id": "c", "jurisdiction": "丙市", "level": "prefecture", "parent": "乙省",
-         "published_date": "2023-06-25", "feedback_date": "2021-12-13"},
+        {
+            "doc_id": "p",
+            "jurisdiction": "甲省",
+            "published_date": "2024-04-04",
+            "asof": "2022-12",
+            "feedback_date": "2021-07-20",
+            "tasks_total": 50,
+            "tasks_completed": 19,
+            "petitions_total": 0,
+            "petitions_resolved": 0,
+        },
+        {
+            "doc_id": "c",
+            "jurisdiction": "丙市",
+            "level": "prefecture",
+            "parent": "乙省",
+            "published_date": "2023-06-25",
+            "feedback_date": "2021-12-13",
+        },
     )
     ments = mentions(
-        {"doc_id": "p", "jurisdiction": "甲省", "variable": "pm25", "year": 2022, "value": 38,
-         "yoy_change": -5.0, "yoy_unit": "pct"},
-        {"doc_id": "p", "jurisdiction": "甲省", "variable": "pm25", "year": 2023,
-         "months": "1-5", "value": 44},
-        {"doc_id": "p", "jurisdiction": "甲省", "variable": "pm25", "year": 2023,
-         "months": "1-11", "value": 35},
-        {"doc_id": "c", "jurisdiction": "丙市", "variable": "good_air_ratio", "year": 2022,
-         "value": 96.2},
-        {"doc_id": "c", "jurisdiction": "丙市", "variable": "funding_cny", "year": 2022,
-         "value": 1e9},
+        {
+            "doc_id": "p",
+            "jurisdiction": "甲省",
+            "variable": "pm25",
+            "year": 2022,
+            "value": 38,
+            "yoy_change": -5.0,
+            "yoy_unit": "pct",
+        },
+        {
+            "doc_id": "p",
+            "jurisdiction": "甲省",
+            "variable": "pm25",
+            "year": 2023,
+            "months": "1-5",
+            "value": 44,
+        },
+        {
+            "doc_id": "p",
+            "jurisdiction": "甲省",
+            "variable": "pm25",
+            "year": 2023,
+            "months": "1-11",
+            "value": 35,
+        },
+        {
+            "doc_id": "c",
+            "jurisdiction": "丙市",
+            "variable": "good_air_ratio",
+            "year": 2022,
+            "value": 96.2,
+        },
+        {
+            "doc_id": "c",
+            "jurisdiction": "丙市",
+            "variable": "funding_cny",
+            "year": 2022,
+            "value": 1e9,
+        },
     )
     panel = _build(tmp_path, recs, ments).panel
     assert list(panel.columns) == metadata.columns("panel")
     panel = panel.set_index(["jurisdiction", "year"])
     # provinces over the years of the reference (2020-2022), widened to 2023 by the
-    # document's YTD value; the prefecture only for its document year
-    assert sorted(panel.index) == [("丙市", 2022)] + [(p, y) for p in ("乙省", "甲省")
-                                                      for y in (2020, 2021, 2022, 2023)]
+    # document's YTD value; the prefecture for the year of its stated value (2022) and the
+    # year its figures are stated for (no asof: published 2023)
+    assert sorted(panel.index) == [("丙市", 2022), ("丙市", 2023)] + [
+        (p, y) for p in ("乙省", "甲省") for y in (2020, 2021, 2022, 2023)
+    ]
     a = panel.loc["甲省"]
     # document 38 beats reference 39 in 2022; 2021 derived 38 / 0.95 = 40
     assert a.loc[2022, "pm25"] == 38 and a.loc[2022, "pm25_source_type"] == "document"
@@ -138,11 +219,25 @@ def test_run_writes_byte_identical_outputs(tmp_path, root):
         (raw / "reference" / name).write_bytes((root / "data/raw/reference" / name).read_bytes())
     clean.mkdir()
     records(
-        {"doc_id": "p", "jurisdiction": "山西省", "published_date": "2024-04-04",
-         "feedback_date": "2021-07-20", "tasks_total": 82, "tasks_completed": 59}
+        {
+            "doc_id": "p",
+            "jurisdiction": "山西省",
+            "published_date": "2024-04-04",
+            "feedback_date": "2021-07-20",
+            "tasks_total": 82,
+            "tasks_completed": 59,
+        }
     ).to_csv(clean / "records.csv", index=False)
-    mentions({"doc_id": "p", "jurisdiction": "山西省", "variable": "pm25", "year": 2022,
-              "value": 38, "quote": "38微克"}).to_csv(clean / "mentions.csv", index=False)
+    mentions(
+        {
+            "doc_id": "p",
+            "jurisdiction": "山西省",
+            "variable": "pm25",
+            "year": 2022,
+            "value": 38,
+            "quote": "38微克",
+        }
+    ).to_csv(clean / "mentions.csv", index=False)
     first = build.run(raw, clean, tmp_path / "tables")
     snapshot = {p: p.read_bytes() for p in first}
     second = build.run(raw, clean, tmp_path / "tables")

@@ -6,11 +6,14 @@ import pandas as pd
 
 from analysis.panel import events, metadata, reference
 
-SCHEDULE = ",".join(reference.SCHEDULE_COLUMNS) + """
+SCHEDULE = (
+    ",".join(reference.SCHEDULE_COLUMNS)
+    + """
 1,false,3,甲省,2017-04,,2017-08-02,http://s1
 2,false,3,甲省,2021-04,,2021-07,http://s2
 2,false,3,乙省,2021-04-06,2021-04-09,2021-07,http://s3
 """
+)
 
 
 def schedule(tmp_path) -> pd.DataFrame:
@@ -20,19 +23,30 @@ def schedule(tmp_path) -> pd.DataFrame:
 
 def records(*rows: dict) -> pd.DataFrame:
     base = {c: pd.NA for c in metadata.columns("records")}
-    defaults = {"doc_id": "d", "level": "province", "doc_type": "progress",
-                "inspection_level": "central", "inspection_round": 2, "lookback": False}
+    defaults = {
+        "doc_id": "d",
+        "level": "province",
+        "doc_type": "progress",
+        "inspection_level": "central",
+        "inspection_round": 2,
+        "lookback": False,
+    }
     return metadata.cast(pd.DataFrame([{**base, **defaults, **r} for r in rows]), "records")
 
 
-PLACES = pd.DataFrame({"jurisdiction": ["甲省", "乙省", "丙市"],
-                       "level": ["province", "province", "prefecture"],
-                       "parent": [pd.NA, pd.NA, "乙省"]})
+PLACES = pd.DataFrame(
+    {
+        "jurisdiction": ["甲省", "乙省", "丙市"],
+        "level": ["province", "province", "prefecture"],
+        "parent": [pd.NA, pd.NA, "乙省"],
+    }
+)
 
 
 def test_document_feedback_date_over_schedule(tmp_path):
-    recs = records({"jurisdiction": "甲省", "entry_start": "2021-04-07",
-                    "feedback_date": "2021-07-20"})
+    recs = records(
+        {"jurisdiction": "甲省", "entry_start": "2021-04-07", "feedback_date": "2021-07-20"}
+    )
     ev = events.events(PLACES, recs, schedule(tmp_path)).set_index("jurisdiction")
     assert ev.loc["甲省", "feedback_date"] == "2021-07-20"
     assert ev.loc["甲省", "feedback_source"] == "document"
@@ -59,20 +73,38 @@ def test_schedule_disagreements(tmp_path):
     recs = records(
         # entry 2021-06-10 is 41 days after the April window; feedback 2021-09-15 is 46 days
         # after July; batch 4 is not the schedule's 3
-        {"doc_id": "a", "jurisdiction": "甲省", "entry_start": "2021-06-10",
-         "feedback_date": "2021-09-15", "inspection_batch": 4},
+        {
+            "doc_id": "a",
+            "jurisdiction": "甲省",
+            "entry_start": "2021-06-10",
+            "feedback_date": "2021-09-15",
+            "inspection_batch": 4,
+        },
         # inside the window; feedback 20 days after July: within 31 days
-        {"doc_id": "b", "jurisdiction": "乙省", "entry_start": "2021-04-08",
-         "feedback_date": "2021-08-20"},
+        {
+            "doc_id": "b",
+            "jurisdiction": "乙省",
+            "entry_start": "2021-04-08",
+            "feedback_date": "2021-08-20",
+        },
         # provincial inspections are not compared with the central schedule
-        {"doc_id": "c", "jurisdiction": "乙省", "inspection_level": "provincial",
-         "entry_start": "2020-01-01"},
+        {
+            "doc_id": "c",
+            "jurisdiction": "乙省",
+            "inspection_level": "provincial",
+            "entry_start": "2020-01-01",
+        },
     )
     dis = events.schedule_disagreements(recs, schedule(tmp_path))
-    got = {(r.doc_id, r.field, None if pd.isna(r.days_outside) else int(r.days_outside))
-           for r in dis.itertuples()}
-    assert got == {("a", "entry_start", 41), ("a", "feedback_date", 46),
-                   ("a", "inspection_batch", None)}
+    got = {
+        (r.doc_id, r.field, None if pd.isna(r.days_outside) else int(r.days_outside))
+        for r in dis.itertuples()
+    }
+    assert got == {
+        ("a", "entry_start", 41),
+        ("a", "feedback_date", 46),
+        ("a", "inspection_batch", None),
+    }
     assert set(dis["schedule_sources"]) == {"http://s2"}
 
 
@@ -86,8 +118,9 @@ def test_feedback_imputed_from_batch_then_from_median_lag(tmp_path):
         encoding="utf-8",
     )
     sched = reference.read_schedule(tmp_path)
-    places = pd.DataFrame({"jurisdiction": ["乙省", "丁省"], "level": ["province"] * 2,
-                           "parent": [pd.NA, pd.NA]})
+    places = pd.DataFrame(
+        {"jurisdiction": ["乙省", "丁省"], "level": ["province"] * 2, "parent": [pd.NA, pd.NA]}
+    )
     found = events.events(places, metadata.empty("records"), sched).set_index("jurisdiction")
     # 乙省: its batch's other province was fed back in 2020-05
     assert found.loc["乙省", "feedback_date"] == "2020-05"

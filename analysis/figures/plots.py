@@ -24,13 +24,27 @@ LABELS = {
     "good_air_ratio": "Good-air days (%)",
     "water_good_ratio": "Water sections class I–III (%)",
 }
-SHORT = {"pm25": "PM2.5", "good_air_ratio": "good-air days",
-         "water_good_ratio": "good water sections"}
+SHORT = {
+    "pm25": "PM2.5",
+    "good_air_ratio": "good-air days",
+    "water_good_ratio": "good water sections",
+}
 ESTIMATORS = {"es_twfe": "TWFE", "es_did2s": "Gardner did2s", "es_sunab": "Sun–Abraham"}
 RECORD_VARIABLES = [
-    "published_date", "inspection_round", "inspection_batch", "entry_start", "feedback_date",
-    "asof", "tasks_total", "tasks_completed", "measures_total", "measures_completed",
-    "petitions_total", "petitions_resolved", "accountability_people", "accountability_units",
+    "published_date",
+    "inspection_round",
+    "inspection_batch",
+    "entry_start",
+    "feedback_date",
+    "asof",
+    "tasks_total",
+    "tasks_completed",
+    "measures_total",
+    "measures_completed",
+    "petitions_total",
+    "petitions_resolved",
+    "accountability_people",
+    "accountability_units",
 ]
 POOLED = {"micro", "macro", "all", "overall"}
 MENTION_VARIABLES = ["funding_cny", "pm25", "good_air_ratio", "water_good_ratio"]
@@ -41,8 +55,15 @@ def _name(function) -> str:
 
 
 def _caption(fig: Figure, text: str) -> None:
-    fig.text(0.01, 0.005, "\n".join(textwrap.wrap(text, 110)), fontsize=8, va="bottom",
-             ha="left", color="#333333")
+    fig.text(
+        0.01,
+        0.005,
+        "\n".join(textwrap.wrap(text, 110)),
+        fontsize=8,
+        va="bottom",
+        ha="left",
+        color="#333333",
+    )
 
 
 def pinyin_map(panel: pd.DataFrame) -> dict[str, str]:
@@ -54,8 +75,7 @@ def pinyin_map(panel: pd.DataFrame) -> dict[str, str]:
         mapping.update(dict(zip(names["name"], names["pinyin"], strict=True)))
     if "jurisdiction_pinyin" in panel:
         known = panel.dropna(subset=["jurisdiction_pinyin"])
-        mapping.update(dict(zip(known["jurisdiction"], known["jurisdiction_pinyin"],
-                                strict=True)))
+        mapping.update(dict(zip(known["jurisdiction"], known["jurisdiction_pinyin"], strict=True)))
     return mapping
 
 
@@ -74,13 +94,18 @@ def coverage(records_path: Path, mentions_path: Path, panel: pd.DataFrame) -> Ma
         mentions = pd.read_csv(mentions_path, dtype=str)
         stated = mentions.groupby(["doc_id", "jurisdiction"])["variable"].agg(set)
         for variable in MENTION_VARIABLES:
-            present[variable] = [int(variable in stated.get((d, j), set()))
-                                 for d, j in zip(records["doc_id"], records["jurisdiction"],
-                                                 strict=True)]
+            present[variable] = [
+                int(variable in stated.get((d, j), set()))
+                for d, j in zip(records["doc_id"], records["jurisdiction"], strict=True)
+            ]
         inputs.append(mentions_path)
     names = pinyin_map(panel)
-    labels = [f"{names.get(j, j)} · {d[:3]} · {t}" for j, d, t in
-              zip(records["jurisdiction"], records["doc_id"], records["doc_type"], strict=True)]
+    labels = [
+        f"{names.get(j, j)} · {d[:3]} · {t}"
+        for j, d, t in zip(
+            records["jurisdiction"], records["doc_id"], records["doc_type"], strict=True
+        )
+    ]
     fig, ax = plt.subplots(figsize=(7.5, 1.6 + 0.32 * len(records)))
     ax.imshow(present.to_numpy(), cmap="Blues", vmin=0, vmax=1.4, aspect="auto")
     ax.set_xticks(range(present.shape[1]), present.columns, rotation=60, ha="right")
@@ -92,10 +117,14 @@ def coverage(records_path: Path, mentions_path: Path, panel: pd.DataFrame) -> Ma
     ax.tick_params(which="minor", length=0)
     ax.set_xlabel("Variable (dark = stated in the record)")
     ax.set_title(f"Coded coverage: {len(records)} records")
-    record = FigureRecord("coverage", _name(coverage), inputs,
-                          f"Variables stated by each coded record (N = {len(records)} records; "
-                          "label: jurisdiction · document number · document type).",
-                          len(records))
+    record = FigureRecord(
+        "coverage",
+        _name(coverage),
+        inputs,
+        f"Variables stated by each coded record (N = {len(records)} records; "
+        "label: jurisdiction · document number · document type).",
+        len(records),
+    )
     return fig, record
 
 
@@ -112,23 +141,33 @@ def completion(panel: pd.DataFrame, panel_path: Path) -> Made:
     ax.hlines(y, 0, 100 * rows["completion_rate"], color="#BBBBBB", linewidth=1)
     ax.plot(100 * rows["completion_rate"], y, "o", color="C0")
     for k, row in enumerate(rows.itertuples()):
-        ax.annotate(f"{int(row.tasks_completed)}/{int(row.tasks_total)}",
-                    (100 * row.completion_rate, k), xytext=(6, 0), textcoords="offset points",
-                    va="center", fontsize=8)
+        ax.annotate(
+            f"{int(row.tasks_completed)}/{int(row.tasks_total)}",
+            (100 * row.completion_rate, k),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
     ax.set_yticks(y, rows["jurisdiction_pinyin"].fillna(rows["jurisdiction"]))
     ax.set_xlim(0, 115)
     ax.set_xlabel("Rectification tasks completed (% of tasks, latest progress record)")
     ax.set_title(f"Completion rate by jurisdiction (N = {len(rows)})")
-    record = FigureRecord("completion_rate", _name(completion), [panel_path],
-                          f"Completion rate = tasks completed / tasks total of each "
-                          f"jurisdiction's latest progress record (N = {len(rows)}); labels "
-                          "give completed/total tasks.", len(rows))
+    record = FigureRecord(
+        "completion_rate",
+        _name(completion),
+        [panel_path],
+        f"Completion rate = tasks completed / tasks total of each "
+        f"jurisdiction's latest progress record (N = {len(rows)}); labels "
+        "give completed/total tasks.",
+        len(rows),
+    )
     return fig, record
 
 
 def event_study(coefs: pd.DataFrame, coefs_path: Path, outcome: str) -> Made:
     """Event-study coefficients with 95% intervals, one estimator per colour."""
-    fig, ax = plt.subplots(figsize=(6.5, 4.3))
+    fig, ax = plt.subplots(figsize=(7.5, 4.6))
     offsets = dict(zip(ESTIMATORS, (-0.18, 0.0, 0.18), strict=True))
     spec_ids, notes, n_max = [], [], 0
     for k, (family, label) in enumerate(ESTIMATORS.items()):
@@ -146,15 +185,26 @@ def event_study(coefs: pd.DataFrame, coefs_path: Path, outcome: str) -> Made:
         times = rows["term"].str.split("=").str[1].astype(int) + offsets[family]
         ok = rows["std_error"].notna().to_numpy()
         colour = f"C{k}"
-        ax.errorbar(times[ok], rows["estimate"][ok],
-                    yerr=[rows["estimate"][ok] - rows["ci_low"][ok],
-                          rows["ci_high"][ok] - rows["estimate"][ok]],
-                    fmt="o", color=colour, capsize=3, label=f"{label} (N = {n_obs}, G = "
-                    f"{n_clusters})")
+        ax.errorbar(
+            times[ok],
+            rows["estimate"][ok],
+            yerr=[
+                rows["estimate"][ok] - rows["ci_low"][ok],
+                rows["ci_high"][ok] - rows["estimate"][ok],
+            ],
+            fmt="o",
+            color=colour,
+            capsize=3,
+            label=f"{label} (N = {n_obs}, G = {n_clusters})",
+        )
         if (~ok).any():
             ax.plot(times[~ok], rows["estimate"][~ok], "o", mfc="white", color=colour)
-            notes.append(f"{label}: hollow = point estimate only (too few clusters at that "
-                         "event time)")
+            hollow = (
+                "Hollow markers: point estimate only (too few clusters at that event "
+                "time for an interval)"
+            )
+            if hollow not in notes:
+                notes.append(hollow)
     if not spec_ids:
         plt.close(fig)
         log.warning("event study %s: no coefficients in %s; figure skipped", outcome, coefs_path)
@@ -162,17 +212,20 @@ def event_study(coefs: pd.DataFrame, coefs_path: Path, outcome: str) -> Made:
     ax.axhline(0, color="#555555", linewidth=0.8)
     ax.axvline(-0.5, color="#999999", linewidth=0.8, linestyle="--")
     ax.plot([-1], [0], marker="D", color="#555555", linestyle="none", label="Reference (−1)")
-    ax.set_xlabel("Years relative to feedback of the central inspection (end bins pooled)")
+    ax.set_xlabel("Years since feedback of the central inspection\n(end bins pooled)")
     ax.set_ylabel(f"Effect on {LABELS[outcome]}")
     ax.set_title(f"Event study: {LABELS[outcome].split(' (')[0]}")
     ax.xaxis.set_major_locator(plt.MultipleLocator(1))
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    caption = ("Points: coefficients relative to the year before feedback; bars: 95% CI "
-               "(t with G−1 df, clustered by jurisdiction). " + "; ".join(notes))
+    caption = (
+        "Points: coefficients relative to the year before feedback; bars: 95% CI "
+        "(t with G−1 df, clustered by jurisdiction). " + "; ".join(notes)
+    )
     _caption(fig, caption)
     fig.get_layout_engine().set(rect=(0, 0.12, 1, 0.88))
-    record = FigureRecord(f"event_study_{outcome}", _name(event_study), [coefs_path], caption,
-                          n_max, spec_ids)
+    record = FigureRecord(
+        f"event_study_{outcome}", _name(event_study), [coefs_path], caption, n_max, spec_ids
+    )
     return fig, record
 
 
@@ -190,37 +243,57 @@ def intensity(panel: pd.DataFrame, panel_path: Path, outcome: str) -> Made:
     order = np.argsort(x.to_numpy(), kind="stable")
     for rank, k in enumerate(order):  # alternate above/below so neighbours do not collide
         row = frame.iloc[k]
-        ax.annotate(f"{row['jurisdiction_pinyin']} ({row['pre_year']}→{row['post_year']})",
-                    (x.iloc[k], row["change"]), xytext=(5, 5 if rank % 2 == 0 else -12),
-                    textcoords="offset points", fontsize=8)
+        ax.annotate(
+            f"{row['jurisdiction_pinyin']} ({row['pre_year']}→{row['post_year']})",
+            (x.iloc[k], row["change"]),
+            xytext=(5, 5 if rank % 2 == 0 else -12),
+            textcoords="offset points",
+            fontsize=8,
+        )
     enough = len(frame) >= spec.min_obs and frame["province"].nunique() >= spec.min_clusters
     if enough:
         fit = smf.ols("change ~ completion_rate", data=frame).fit(
-            cov_type="cluster", cov_kwds={"groups": pd.factorize(frame["province"])[0]},
-            use_t=True)
-        grid = pd.DataFrame({"completion_rate": np.linspace(frame["completion_rate"].min(),
-                                                            frame["completion_rate"].max(), 50)})
+            cov_type="cluster", cov_kwds={"groups": pd.factorize(frame["province"])[0]}, use_t=True
+        )
+        grid = pd.DataFrame(
+            {
+                "completion_rate": np.linspace(
+                    frame["completion_rate"].min(), frame["completion_rate"].max(), 50
+                )
+            }
+        )
         band = fit.get_prediction(grid).summary_frame(alpha=spec.alpha)
         ax.plot(100 * grid["completion_rate"], band["mean"], color="C1", label="OLS fit")
-        ax.fill_between(100 * grid["completion_rate"], band["mean_ci_lower"],
-                        band["mean_ci_upper"], color="C1", alpha=0.2, label="95% CI")
+        ax.fill_between(
+            100 * grid["completion_rate"],
+            band["mean_ci_lower"],
+            band["mean_ci_upper"],
+            color="C1",
+            alpha=0.2,
+            label="95% CI",
+        )
         ax.legend(loc="best")
         fit_note = "line: OLS fit with 95% CI (clustered by province)"
     else:
-        fit_note = (f"no fit drawn: the minimum is {spec.min_obs} observations in "
-                    f"{spec.min_clusters} provinces")
+        fit_note = (
+            f"no fit drawn: the minimum is {spec.min_obs} observations in "
+            f"{spec.min_clusters} provinces"
+        )
     ax.axhline(0, color="#555555", linewidth=0.8)
     ax.margins(y=0.15)
     ax.set_xlabel("Tasks completed (% of rectification tasks)")
     ax.set_ylabel(f"Change in {LABELS[outcome]}")
     ax.set_xlim(max(0, x.min() - 10), min(110, x.max() + 25))
     ax.set_title(f"Completion and change in {SHORT[outcome]} (N = {len(frame)})")
-    caption = (f"Change from the last year before feedback to the latest year (years in "
-               f"brackets), N = {len(frame)} jurisdictions; {fit_note}.")
+    caption = (
+        f"Change from the last year before feedback to the latest year (years in "
+        f"brackets), N = {len(frame)} jurisdictions; {fit_note}."
+    )
     _caption(fig, caption)
     fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.92))
-    record = FigureRecord(f"intensity_{outcome}", _name(intensity), [panel_path], caption,
-                          len(frame), [spec.id])
+    record = FigureRecord(
+        f"intensity_{outcome}", _name(intensity), [panel_path], caption, len(frame), [spec.id]
+    )
     return fig, record
 
 
@@ -239,35 +312,52 @@ def trajectories(panel: pd.DataFrame, panel_path: Path) -> Made:
     for ax, (outcome, label) in zip(axes, LABELS.items(), strict=True):
         rows = data[data[outcome].notna()]
         for _, group in rows.groupby("jurisdiction"):
-            ax.plot(group["event_time"], group[outcome], "-o", color="C0", alpha=0.55,
-                    linewidth=0.9, markersize=3)
+            ax.plot(
+                group["event_time"],
+                group[outcome],
+                "-o",
+                color="C0",
+                alpha=0.55,
+                linewidth=0.9,
+                markersize=3,
+            )
         ax.axvline(-0.5, color="C1", linestyle="--", linewidth=1, label="Feedback")
         ax.set_title(f"{label.split(' (')[0]} (N = {rows['jurisdiction'].nunique()})")
         ax.set_ylabel(label)
         ax.set_xlabel("Years since feedback")
         counts.append(rows["jurisdiction"].nunique())
     axes[0].legend(loc="best")
-    caption = ("Full-year stated values (derived values excluded) by years since feedback of the "
-               "central inspection; one line per province; no average is drawn because "
-               "provinces are observed in different years. Provinces per panel: "
-               f"{', '.join(str(c) for c in counts)}.")
+    caption = (
+        "Full-year stated values (derived values excluded) by years since feedback of the "
+        "central inspection; one line per province; no average is drawn because "
+        "provinces are observed in different years. Provinces per panel: "
+        f"{', '.join(str(c) for c in counts)}."
+    )
     _caption(fig, caption)
     fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.92))
-    record = FigureRecord("trajectories", _name(trajectories), [panel_path], caption,
-                          int(sum(data[list(LABELS)].notna().sum())))
+    record = FigureRecord(
+        "trajectories",
+        _name(trajectories),
+        [panel_path],
+        caption,
+        int(sum(data[list(LABELS)].notna().sum())),
+    )
     return fig, record
 
 
 def validation(validation_path: Path) -> Made:
     """Per-variable F1 of the coder against the gold standard."""
     if not validation_path.exists():
-        log.warning("validation: %s not found (run the validation step first); figure skipped",
-                    validation_path)
+        log.warning(
+            "validation: %s not found (run the validation step first); figure skipped",
+            validation_path,
+        )
         return None
     table = pd.read_csv(validation_path).dropna(subset=["f1"])
     pooled = table[table["variable"].isin(POOLED)]
-    table = table[~table["variable"].isin(POOLED)].sort_values(["f1", "variable"],
-                                                               ascending=[True, False])
+    table = table[~table["variable"].isin(POOLED)].sort_values(
+        ["f1", "variable"], ascending=[True, False]
+    )
     if table.empty:
         log.warning("validation: no F1 values in %s; figure skipped", validation_path)
         return None
@@ -275,9 +365,14 @@ def validation(validation_path: Path) -> Made:
     y = np.arange(len(table))
     ax.barh(y, table["f1"], color="C0", height=0.6)
     for k, row in enumerate(table.itertuples()):
-        ax.annotate(f"F1 {row.f1:.2f}  (tp {int(row.tp)}, fp {int(row.fp)}, fn {int(row.fn)})",
-                    (row.f1, k), xytext=(4, 0), textcoords="offset points", va="center",
-                    fontsize=8)
+        ax.annotate(
+            f"F1 {row.f1:.2f}  (tp {int(row.tp)}, fp {int(row.fp)}, fn {int(row.fn)})",
+            (row.f1, k),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
     ax.set_yticks(y, table["variable"])
     ax.set_xlim(0, 1.6)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
@@ -287,7 +382,12 @@ def validation(validation_path: Path) -> Made:
     if not pooled.empty:
         title += "\n" + ", ".join(f"{r.variable} F1 {r.f1:.2f}" for r in pooled.itertuples())
     ax.set_title(title)
-    record = FigureRecord("validation_f1", _name(validation), [validation_path],
-                          f"Per-variable F1 of the automatic coder against the hand-coded gold "
-                          f"standard ({total} gold values = tp + fn).", total)
+    record = FigureRecord(
+        "validation_f1",
+        _name(validation),
+        [validation_path],
+        f"Per-variable F1 of the automatic coder against the hand-coded gold "
+        f"standard ({total} gold values = tp + fn).",
+        total,
+    )
     return fig, record

@@ -25,8 +25,16 @@ import pandas as pd
 from analysis.panel import metadata
 
 FEEDBACK_DAYS = 31
-EVENT_COLUMNS = ["inspection_level", "inspection_round", "inspection_batch", "lookback",
-                 "entry_start", "feedback_date", "feedback_year", "feedback_source"]
+EVENT_COLUMNS = [
+    "inspection_level",
+    "inspection_round",
+    "inspection_batch",
+    "lookback",
+    "entry_start",
+    "feedback_date",
+    "feedback_year",
+    "feedback_source",
+]
 
 
 def span(text: object) -> tuple[date, date] | None:
@@ -62,10 +70,14 @@ def _schedule_round(record: pd.Series) -> str | None:
     return "1" if record["lookback"] is True else None
 
 
-def _schedule_row(schedule: pd.DataFrame, province: str, round_: str,
-                  lookback: bool) -> pd.Series | None:
-    rows = schedule[(schedule["province"] == province) & (schedule["round"] == round_)
-                    & (schedule["lookback"] == lookback)]
+def _schedule_row(
+    schedule: pd.DataFrame, province: str, round_: str, lookback: bool
+) -> pd.Series | None:
+    rows = schedule[
+        (schedule["province"] == province)
+        & (schedule["round"] == round_)
+        & (schedule["lookback"] == lookback)
+    ]
     return None if rows.empty else rows.iloc[0]
 
 
@@ -88,27 +100,53 @@ def schedule_disagreements(records: pd.DataFrame, schedule: pd.DataFrame) -> pd.
         row = _schedule_row(schedule, province, round_, lookback)
         if row is None:
             continue
-        base = {"doc_id": rec["doc_id"], "jurisdiction": rec["jurisdiction"],
-                "province": province, "round": round_, "lookback": lookback,
-                "batch": row["batch"], "schedule_sources": row["sources"]}
+        base = {
+            "doc_id": rec["doc_id"],
+            "jurisdiction": rec["jurisdiction"],
+            "province": province,
+            "round": round_,
+            "lookback": lookback,
+            "batch": row["batch"],
+            "schedule_sources": row["sources"],
+        }
         window = _window(row)
         if pd.notna(rec["entry_start"]) and window is not None:
             gap = days_outside(rec["entry_start"], *window)
             if gap > 0:
                 shown = f"{_text(row['entry_window_start'])}..{_text(row['entry_window_end'])}"
-                out.append({**base, "field": "entry_start", "document_value": rec["entry_start"],
-                            "schedule_value": shown, "days_outside": gap})
+                out.append(
+                    {
+                        **base,
+                        "field": "entry_start",
+                        "document_value": rec["entry_start"],
+                        "schedule_value": shown,
+                        "days_outside": gap,
+                    }
+                )
         feedback = span(row["feedback_date"])
         if pd.notna(rec["feedback_date"]) and feedback is not None:
             gap = days_outside(rec["feedback_date"], *feedback)
             if gap > FEEDBACK_DAYS:
-                out.append({**base, "field": "feedback_date",
-                            "document_value": rec["feedback_date"],
-                            "schedule_value": row["feedback_date"], "days_outside": gap})
+                out.append(
+                    {
+                        **base,
+                        "field": "feedback_date",
+                        "document_value": rec["feedback_date"],
+                        "schedule_value": row["feedback_date"],
+                        "days_outside": gap,
+                    }
+                )
         batch = rec["inspection_batch"]
         if pd.notna(batch) and pd.notna(row["batch"]) and int(batch) != int(row["batch"]):
-            out.append({**base, "field": "inspection_batch", "document_value": str(batch),
-                        "schedule_value": str(row["batch"]), "days_outside": pd.NA})
+            out.append(
+                {
+                    **base,
+                    "field": "inspection_batch",
+                    "document_value": str(batch),
+                    "schedule_value": str(row["batch"]),
+                    "days_outside": pd.NA,
+                }
+            )
     columns = metadata.columns("schedule_disagreements")
     if not out:
         return metadata.empty("schedule_disagreements")
@@ -122,22 +160,28 @@ def _text(value: object) -> str:
 
 def _own_record(records: pd.DataFrame, jurisdiction: str, round_: str) -> pd.DataFrame:
     """The jurisdiction's records of the event inspection, latest published first."""
-    rows = records[(records["jurisdiction"] == jurisdiction)
-                   & (records["inspection_level"] == "central")
-                   & (records["inspection_round"].astype("string") == round_)
-                   & ~records["lookback"].fillna(False).astype(bool)]
-    return rows.sort_values(["published_date", "doc_id"], ascending=[False, True],
-                            na_position="last")
+    rows = records[
+        (records["jurisdiction"] == jurisdiction)
+        & (records["inspection_level"] == "central")
+        & (records["inspection_round"].astype("string") == round_)
+        & ~records["lookback"].fillna(False).astype(bool)
+    ]
+    return rows.sort_values(
+        ["published_date", "doc_id"], ascending=[False, True], na_position="last"
+    )
 
 
 def _subunit_records(records: pd.DataFrame, province: str, round_: str) -> pd.DataFrame:
     """Records of jurisdictions inside ``province`` about the same central inspection."""
-    rows = records[(records["parent"] == province)
-                   & (records["inspection_level"] == "central")
-                   & (records["inspection_round"].astype("string") == round_)
-                   & ~records["lookback"].fillna(False).astype(bool)]
-    return rows.sort_values(["published_date", "doc_id"], ascending=[False, True],
-                            na_position="last")
+    rows = records[
+        (records["parent"] == province)
+        & (records["inspection_level"] == "central")
+        & (records["inspection_round"].astype("string") == round_)
+        & ~records["lookback"].fillna(False).astype(bool)
+    ]
+    return rows.sort_values(
+        ["published_date", "doc_id"], ascending=[False, True], na_position="last"
+    )
 
 
 def _month(text: object) -> tuple[int, int] | None:
@@ -158,8 +202,11 @@ def _median_lag(schedule: pd.DataFrame, round_: str) -> int | None:
 
 def _imputed_feedback(schedule: pd.DataFrame, row: pd.Series, round_: str) -> tuple:
     """Feedback month of the batch's other provinces, else entry month + median lag."""
-    same = schedule[(schedule["round"] == round_) & (schedule["batch"] == row["batch"])
-                    & ~schedule["lookback"].astype(bool)]
+    same = schedule[
+        (schedule["round"] == round_)
+        & (schedule["batch"] == row["batch"])
+        & ~schedule["lookback"].astype(bool)
+    ]
     known = same["feedback_date"].dropna()
     if len(known):
         months = known.map(lambda t: str(t)[:7]).value_counts()
@@ -177,8 +224,12 @@ def _first(rows: pd.DataFrame, column: str) -> object:
     return values.iloc[0] if len(values) else pd.NA
 
 
-def events(jurisdictions: pd.DataFrame, records: pd.DataFrame, schedule: pd.DataFrame,
-           event_round: int | str = 2) -> pd.DataFrame:
+def events(
+    jurisdictions: pd.DataFrame,
+    records: pd.DataFrame,
+    schedule: pd.DataFrame,
+    event_round: int | str = 2,
+) -> pd.DataFrame:
     """One event row per jurisdiction (columns jurisdiction + EVENT_COLUMNS)."""
     round_ = str(event_round)
     out = []
@@ -186,14 +237,22 @@ def events(jurisdictions: pd.DataFrame, records: pd.DataFrame, schedule: pd.Data
         province = province_of(place["level"], place["jurisdiction"], place["parent"])
         row = _schedule_row(schedule, province, round_, False)
         own = _own_record(records, place["jurisdiction"], round_)
-        inside = (_subunit_records(records, place["jurisdiction"], round_)
-                  if place["level"] == "province" else records.iloc[0:0])
-        event = {"jurisdiction": place["jurisdiction"], "inspection_level": "central",
-                 "inspection_round": round_, "lookback": False}
+        inside = (
+            _subunit_records(records, place["jurisdiction"], round_)
+            if place["level"] == "province"
+            else records.iloc[0:0]
+        )
+        event = {
+            "jurisdiction": place["jurisdiction"],
+            "inspection_level": "central",
+            "inspection_round": round_,
+            "lookback": False,
+        }
         sched = row if row is not None else pd.Series(dtype=object)
 
-        def pick(own_column: str, *sched_columns: str, _own=own, _sched=sched,
-                 _inside=inside) -> tuple:
+        def pick(
+            own_column: str, *sched_columns: str, _own=own, _sched=sched, _inside=inside
+        ) -> tuple:
             mine = _first(_own, own_column)
             if pd.notna(mine):
                 return mine, "document"
@@ -211,7 +270,8 @@ def events(jurisdictions: pd.DataFrame, records: pd.DataFrame, schedule: pd.Data
         event["feedback_date"], event["feedback_source"] = pick("feedback_date", "feedback_date")
         if pd.isna(event["feedback_date"]) and row is not None:
             event["feedback_date"], event["feedback_source"] = _imputed_feedback(
-                schedule, row, round_)
+                schedule, row, round_
+            )
         feedback = event["feedback_date"]
         event["feedback_year"] = int(str(feedback)[:4]) if pd.notna(feedback) else pd.NA
         out.append(event)
@@ -219,7 +279,12 @@ def events(jurisdictions: pd.DataFrame, records: pd.DataFrame, schedule: pd.Data
     for column in ("inspection_batch", "feedback_year"):
         frame[column] = frame[column].astype("Int64")
     frame["lookback"] = frame["lookback"].astype("boolean")
-    for column in ("inspection_level", "inspection_round", "entry_start", "feedback_date",
-                   "feedback_source"):
+    for column in (
+        "inspection_level",
+        "inspection_round",
+        "entry_start",
+        "feedback_date",
+        "feedback_source",
+    ):
         frame[column] = frame[column].astype("string")
     return frame
