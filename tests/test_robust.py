@@ -374,11 +374,6 @@ def test_reference_with_non_numeric_value(tmp_path, root):
         reference.read_outcomes(folder)
 
 
-@pytest.mark.xfail(
-    reason="analysis.panel.reference.read_outcomes does not range-check values yet "
-    "(external.read_file does, via schema.value_in_range); reported to the panel engineer",
-    strict=False,
-)
 def test_reference_with_value_out_of_range(tmp_path, root):
     from analysis.panel import reference
 

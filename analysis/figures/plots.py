@@ -54,16 +54,25 @@ def _name(function) -> str:
     return f"{function.__module__}.{function.__qualname__}"
 
 
+CAPTION_POINTS = 8
+
+
 def _caption(fig: Figure, text: str) -> None:
+    """A caption under the axes, wrapped to the figure's width, with room reserved for it."""
+    width_in, height_in = fig.get_size_inches()
+    per_line = int(width_in * 72 / (CAPTION_POINTS * 0.55))  # average glyph ~0.55 em
+    lines = textwrap.wrap(text, per_line)
     fig.text(
         0.01,
         0.005,
-        "\n".join(textwrap.wrap(text, 110)),
-        fontsize=8,
+        "\n".join(lines),
+        fontsize=CAPTION_POINTS,
         va="bottom",
         ha="left",
         color="#333333",
     )
+    reserved = (len(lines) * CAPTION_POINTS * 1.25 + 8) / (height_in * 72)
+    fig.get_layout_engine().set(rect=(0, reserved, 1, 1 - reserved))
 
 
 def pinyin_map(panel: pd.DataFrame) -> dict[str, str]:
@@ -212,6 +221,20 @@ def event_study(coefs: pd.DataFrame, coefs_path: Path, outcome: str) -> Made:
     ax.axhline(0, color="#555555", linewidth=0.8)
     ax.axvline(-0.5, color="#999999", linewidth=0.8, linestyle="--")
     ax.plot([-1], [0], marker="D", color="#555555", linestyle="none", label="Reference (−1)")
+    if n_max == 0:  # nothing estimable: say so in the plot rather than draw empty axes
+        ax.set_xlim(-3.5, 4.5)
+        ax.set_yticks([])
+        ax.text(
+            0.5,
+            0.75,
+            "Not estimable with these data\n(reasons below)",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=11,
+            color="#555555",
+            bbox={"facecolor": "white", "edgecolor": "#cccccc"},
+        )
     ax.set_xlabel("Years since feedback of the central inspection\n(end bins pooled)")
     ax.set_ylabel(f"Effect on {LABELS[outcome]}")
     ax.set_title(f"Event study: {LABELS[outcome].split(' (')[0]}")
@@ -222,7 +245,6 @@ def event_study(coefs: pd.DataFrame, coefs_path: Path, outcome: str) -> Made:
         "(t with G−1 df, clustered by jurisdiction). " + "; ".join(notes)
     )
     _caption(fig, caption)
-    fig.get_layout_engine().set(rect=(0, 0.12, 1, 0.88))
     record = FigureRecord(
         f"event_study_{outcome}", _name(event_study), [coefs_path], caption, n_max, spec_ids
     )
@@ -290,7 +312,6 @@ def intensity(panel: pd.DataFrame, panel_path: Path, outcome: str) -> Made:
         f"brackets), N = {len(frame)} jurisdictions; {fit_note}."
     )
     _caption(fig, caption)
-    fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.92))
     record = FigureRecord(
         f"intensity_{outcome}", _name(intensity), [panel_path], caption, len(frame), [spec.id]
     )
@@ -334,7 +355,6 @@ def trajectories(panel: pd.DataFrame, panel_path: Path) -> Made:
         f"{', '.join(str(c) for c in counts)}."
     )
     _caption(fig, caption)
-    fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.92))
     record = FigureRecord(
         "trajectories",
         _name(trajectories),

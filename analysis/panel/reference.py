@@ -12,13 +12,22 @@ import pandas as pd
 
 from analysis.errors import InputError
 from analysis.outputs import atomic_write_text, frame_to_csv_bytes, sha256_file
+from analysis.panel.schema import value_in_range
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "description", "sha256", "compiled_from"]
 SCHEDULE = "central_inspection_schedule.csv"
 OUTCOMES = "provincial_outcomes.csv"
-SCHEDULE_COLUMNS = ["round", "lookback", "batch", "province", "entry_window_start",
-                    "entry_window_end", "feedback_date", "sources"]
+SCHEDULE_COLUMNS = [
+    "round",
+    "lookback",
+    "batch",
+    "province",
+    "entry_window_start",
+    "entry_window_end",
+    "feedback_date",
+    "sources",
+]
 OUTCOME_COLUMNS = ["province", "year", "variable", "value", "unit", "sources"]
 
 DESCRIPTIONS = {
@@ -70,8 +79,9 @@ def verify_manifest(reference_dir: str | Path) -> None:
         actual = sha256_file(path)
         if actual != expected:
             raise InputError(
-                path, f"checksum mismatch: manifest {expected[:12]}…, file {actual[:12]}…; "
-                "reference files must stay unchanged (update manifest.csv only on purpose)"
+                path,
+                f"checksum mismatch: manifest {expected[:12]}…, file {actual[:12]}…; "
+                "reference files must stay unchanged (update manifest.csv only on purpose)",
             )
 
 
@@ -103,5 +113,12 @@ def read_outcomes(reference_dir: str | Path) -> pd.DataFrame:
             row = int(numbers.isna().to_numpy().argmax()) + 2
             raise InputError(path, f"row {row}: {column} is not a number")
         frame[column] = numbers.astype("float64")
+    ok = value_in_range(frame, "variable")
+    if not ok.all():
+        row = int((~ok).to_numpy().argmax())
+        raise InputError(
+            path,
+            f"row {row + 2}: value {frame['value'][row]} out of range for {frame['variable'][row]}",
+        )
     frame["year"] = frame["year"].astype("Int64")
     return frame
