@@ -60,6 +60,7 @@ class Codebook:
     yoy: re.Pattern[str]
     yoy_negative: frozenset[str]
     document: dict[str, re.Pattern[str]]
+    triggers: dict[str, re.Pattern[str]] = field(default_factory=dict)
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
     @property
@@ -69,6 +70,11 @@ class Codebook:
     @property
     def mention_variable_names(self) -> list[str]:
         return [v["name"] for v in self.mention_variables]
+
+    def may_hold(self, variable: str, passage: str) -> bool:
+        """False when ``passage`` lacks the variable's trigger words (no rule can match)."""
+        trigger = self.triggers.get(variable)
+        return trigger is None or trigger.search(passage) is not None
 
     def mention_kind(self, variable: str) -> str:
         """``flow`` (amounts that add up over time) or ``level`` (a state per period)."""
@@ -182,6 +188,10 @@ def load_codebook(path: str | Path = CODEBOOK_PATH) -> Codebook:
         yoy=_compile(yoy["pattern"], synonyms, f"{path} [yoy]"),
         yoy_negative=frozenset(yoy.get("negative", [])),
         document={k: _compile(v, synonyms, f"{path} [document.{k}]") for k, v in doc.items()},
+        triggers={
+            k: _compile(v, synonyms, f"{path} [triggers.{k}]")
+            for k, v in (data.get("triggers") or {}).items()
+        },
         raw=data,
     )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from analysis.codebook import Codebook, Rule
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.numbers import parse_number
-from analysis.coding.text import Span, sentence_around
+from analysis.coding.text import Span, may_hold_number, sentence_around
 
 COUNT_VARIABLES = (
     "tasks_total",
@@ -49,8 +49,14 @@ def candidates(text: str, passages: list[Span], rules: tuple[Rule, ...]) -> list
     found = []
     for passage in passages:
         sentence = passage.text(text)
+        if not may_hold_number(sentence):
+            continue
+        conditions: dict[int, bool] = {}  # rules share conditions: test each once
         for rule in rules:
-            if not rule.applies_to(sentence):
+            key = id(rule.requires) * 31 + id(rule.excludes)
+            if key not in conditions:
+                conditions[key] = rule.applies_to(sentence)
+            if not conditions[key]:
                 continue
             for match in rule.pattern.finditer(sentence):
                 try:
@@ -70,8 +76,10 @@ def code_counts(
     """The count variables of one record with their evidence, and the values not taken."""
     chosen: dict[str, Evidence] = {}
     conflicts: list[Conflict] = []
+    numeric = [p for p in passages if may_hold_number(p.text(text))]
     for variable in COUNT_VARIABLES:
-        found = candidates(text, passages, codebook.record_rules.get(variable, ()))
+        holding = [p for p in numeric if codebook.may_hold(variable, p.text(text))]
+        found = candidates(text, holding, codebook.record_rules.get(variable, ()))
         if not found:
             continue
         best = _fullest(found, min(found, key=lambda e: e.start))

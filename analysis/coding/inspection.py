@@ -4,6 +4,7 @@ and the as-of date of the record's figures."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from analysis.codebook import Codebook
 from analysis.coding.dates import DateSpan, parse_asof
@@ -103,8 +104,10 @@ def lookback(text: str, anchor: list[Span], codebook: Codebook) -> Evidence:
     return found or Evidence("lookback", False, "", 0, 0, "lookback.not_named")
 
 
-def _in(span: Span, date: DateSpan) -> bool:
-    return span.start <= date.start < span.end
+def _inside(span: Span, dates: list[DateSpan]) -> list[DateSpan]:
+    """The dates (sorted by start) that start inside ``span``."""
+    starts = [d.start for d in dates]
+    return dates[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
 
 def entry_dates(
@@ -113,7 +116,7 @@ def entry_dates(
     """The first date range (D1至D2) in a sentence about the team's stay (进驻, 开展督察)."""
     cue = codebook.document["entry_cue"]
     for span in spans:
-        inside = [d for d in dates if _in(span, d)]
+        inside = _inside(span, dates)
         for first, second in zip(inside, inside[1:], strict=False):
             if not _RANGE_JOIN.fullmatch(text[first.end : second.start]):
                 continue
@@ -140,8 +143,8 @@ def _entry_day(
     if cue is None:
         return None
     for span in spans:
-        for date in dates:
-            if not _in(span, date) or date.day is None or date.iso() is None:
+        for date in _inside(span, dates):
+            if date.day is None or date.iso() is None:
                 continue
             match = cue.match(text, date.end)
             if match:

@@ -22,7 +22,13 @@ from analysis import gazetteer
 from analysis.codebook import Codebook
 from analysis.coding.dates import find_periods
 from analysis.coding.numbers import parse_money, parse_number
-from analysis.coding.text import Span, clause_around, paragraph_around, segment_around
+from analysis.coding.text import (
+    Span,
+    clause_around,
+    may_hold_number,
+    paragraph_around,
+    segment_around,
+)
 
 _YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?P<since>以来|来)?")
 _JOINER = re.compile(r"^\s*(?:和|、|及|与|,|至|—|-)\s*$")
@@ -196,11 +202,14 @@ class MentionCoder:
     # -- main -------------------------------------------------------------------------
     def code(self) -> list[Mention]:
         found: list[Mention] = []
+        numeric = [p for p in self.passages if may_hold_number(p.text(self.text))]
         for variable, rules in self.codebook.mention_rules.items():
             flow = self.codebook.mention_kind(variable) == "flow"
             exclude = self.codebook.mention_excludes.get(variable)
-            for passage in self.passages:
+            for passage in numeric:
                 sentence = passage.text(self.text)
+                if not self.codebook.may_hold(variable, sentence):
+                    continue
                 for rule in rules:
                     for match in rule.pattern.finditer(sentence):
                         found.extend(

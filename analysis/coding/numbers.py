@@ -87,7 +87,9 @@ _CHINESE = (
 )
 
 #: One number: Arabic (3,123 / 12.15 / 1.2万 / ３１２３) or Chinese (三千一百二十三, 两百, 〇).
-NUMBER: str = f"(?:{_ARABIC}|{_CHINESE})"
+#: The lookahead lets a regex fail at once where no number can start (a large speed-up: the
+#: coder's rules start with NUMBER and are tried at every position of a document).
+NUMBER: str = f"(?=[0-9０-９{_CN_NUMERALS}])(?:{_ARABIC}|{_CHINESE})"
 
 _NUMBER_RE = re.compile(NUMBER)
 _ARABIC_PARTS = re.compile(rf"(?P<digits>[0-9.,]+)(?P<mag>{_MAG})?")

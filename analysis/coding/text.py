@@ -7,15 +7,28 @@ quote the coder reports can be cut back out of that text verbatim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_SENTENCE = re.compile(r"[^。!?\n]*[^\s。!?][^。!?\n]*[。!?]*")
 _SENTENCE_END = re.compile(r"[。!?]+|\n+")
 _SEGMENT_END = re.compile(r"[。!?;]+|\n+")
 _CLAUSE_END = re.compile(r"[。!?;,:]+|\n+")
 
 
-@dataclass(frozen=True)
-class Span:
+#: A cheap test that a passage can hold a count or value at all: an Arabic digit, or a Chinese
+#: numeral followed by a counting unit. Passages without one are skipped by the rules.
+_MAY_HOLD_NUMBER = re.compile(
+    r"[0-9０-９]|[零〇一二两三四五六七八九十百千万][项个件人名条宗类批处家]"
+)
+
+
+def may_hold_number(passage: str) -> bool:
+    """False when no rule of the codebook can match ``passage`` (it states no number)."""
+    return _MAY_HOLD_NUMBER.search(passage) is not None
+
+
+class Span(NamedTuple):
     """A stretch of the normalised text."""
 
     start: int
@@ -28,25 +41,18 @@ class Span:
         return self.start <= offset < self.end
 
 
-def _split(text: str, start: int, end: int, boundary: re.Pattern[str]) -> list[Span]:
-    spans, cursor = [], start
-    for match in boundary.finditer(text, start, end):
-        if match.start() > cursor:
-            spans.append(Span(cursor, match.end() if match.group().strip() else match.start()))
-        cursor = match.end()
-    if cursor < end:
-        spans.append(Span(cursor, end))
-    return [s for s in spans if text[s.start : s.end].strip()]
+def _spans(text: str, start: int, end: int, content: re.Pattern[str]) -> list[Span]:
+    return [Span(*m.span()) for m in content.finditer(text, start, end)]
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Lines of the document (a paragraph is one line in normalised text)."""
-    return _split(text, 0, len(text), re.compile(r"\n+"))
+    """Lines of the document that hold more than white space (a paragraph is one line)."""
+    return _spans(text, 0, len(text), _LINE)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences ending in 。!? or a line break."""
-    return _split(text, start, len(text) if end is None else end, _SENTENCE_END)
+    """Sentences ending in 。!? (included) or a line break (not included)."""
+    return _spans(text, start, len(text) if end is None else end, _SENTENCE)
 
 
 def segment_around(text: str, offset: int) -> Span:

@@ -10,6 +10,7 @@ imperfection: only listed phrases are caught (e.g. 黄河北岸 is, 黄河北部
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,14 +50,25 @@ def _matcher(
     """Surfaces allowed by the options, and first character → surface lengths (longest first)."""
     table: dict[str, tuple[tuple[Place, ...], bool]] = {}
     for surface, entries in surface_index().items():
-        kept = [e for e in entries if e.place.level in levels and (
-            not e.is_alias or (aliases and (county_aliases or e.place.level != "county")))]
+        kept = [
+            e
+            for e in entries
+            if e.place.level in levels
+            and (not e.is_alias or (aliases and (county_aliases or e.place.level != "county")))
+        ]
         if kept:
             table[surface] = (tuple(e.place for e in kept), all(e.is_alias for e in kept))
     lengths: dict[str, set[int]] = {}
-    for surface in table:
-        lengths.setdefault(surface[0], set()).add(len(surface))
-    return table, {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+    for surface in table:  # every name has at least two characters
+        lengths.setdefault(surface[:2], set()).add(len(surface))
+    return table, {pair: tuple(sorted(ls, reverse=True)) for pair, ls in lengths.items()}
+
+
+@lru_cache(maxsize=16)
+def _starts(levels: tuple[str, ...], aliases: bool, county_aliases: bool) -> re.Pattern[str]:
+    """A character class of the characters a name can start with (to skip the others fast)."""
+    table, _ = _matcher(levels, aliases, county_aliases)
+    return re.compile("[" + "".join(sorted({re.escape(s[0]) for s in table})) + "]")
 
 
 def _blocked(text: str, start: int, surface: str) -> bool:
@@ -77,11 +89,13 @@ def find_places(
     position (河南省 over 河南, 广西壮族自治区 over 广西). County aliases (东源, 天河) only
     with county_aliases=True."""
     table, lengths = _matcher(tuple(levels), aliases, county_aliases)
+    starts = _starts(tuple(levels), aliases, county_aliases)
     matches: list[PlaceMatch] = []
-    i, n = 0, len(text)
-    while i < n:
-        for length in lengths.get(text[i], ()):
-            surface = text[i:i + length]
+    i = 0
+    while (found := starts.search(text, i)) is not None:
+        i = found.start()
+        for length in lengths.get(text[i : i + 2], ()):
+            surface = text[i : i + length]
             hit = table.get(surface)
             if hit and not _blocked(text, i, surface):
                 matches.append(PlaceMatch(i, i + length, surface, *hit))
