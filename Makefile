@@ -11,7 +11,7 @@ else
 SETUP :=
 endif
 
-.PHONY: setup report code panel models figures render test lint lock benchmark clean
+.PHONY: setup report code panel models figures render test lint lock benchmark browser clean
 
 setup: $(SETUP)
 
@@ -47,6 +47,10 @@ test: $(SETUP)
 
 lint: $(SETUP)
 	$(PYTHON) -m ruff check analysis tests
+
+## Headless Chromium for the browser test of the rendered report (apt-get; skipped where impossible).
+browser: $(SETUP)
+	-$(PYTHON) -m analysis.report.browser --install
 
 ## Re-pin requirements.lock from pyproject.toml (needs `uv`).
 lock:
