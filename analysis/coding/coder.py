@@ -36,20 +36,7 @@ class CodedRecord:
         }
         out["doc_id"], out["jurisdiction"] = self.doc_id, self.jurisdiction
         out["account"] = self.account
-        out["mentions"] = [
-            {
-                "variable": m.variable,
-                "year": m.year,
-                "months": m.months,
-                "value": m.value,
-                "yoy_change": m.yoy_change,
-                "yoy_unit": m.yoy_unit,
-                "quote": m.quote,
-                "start": m.start,
-                "end": m.end,
-            }
-            for m in self.mentions
-        ]
+        out["mentions"] = [m.as_dict() for m in self.mentions]
         out["evidence"] = {k: e.as_dict() for k, e in sorted(self.evidence.items())}
         return out
 

@@ -229,20 +229,7 @@ def records_frame(records: list[CodedRecord], codebook: Codebook) -> pd.DataFram
 
 def mentions_frame(records: list[CodedRecord]) -> pd.DataFrame:
     rows = [
-        {
-            "doc_id": r.doc_id,
-            "jurisdiction": r.jurisdiction,
-            "variable": m.variable,
-            "year": m.year,
-            "months": m.months,
-            "value": m.value,
-            "yoy_change": m.yoy_change,
-            "yoy_unit": m.yoy_unit,
-            "quote": m.quote,
-            "start": m.start,
-            "end": m.end,
-            "rule": m.rule,
-        }
+        {"doc_id": r.doc_id, "jurisdiction": r.jurisdiction, **m.as_dict(rule=True)}
         for r in records
         for m in r.mentions
     ]

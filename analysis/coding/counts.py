@@ -14,17 +14,6 @@ from analysis.coding.evidence import Evidence, cite
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import Span, may_hold_number, sentence_around
 
-COUNT_VARIABLES = (
-    "tasks_total",
-    "tasks_completed",
-    "measures_total",
-    "measures_completed",
-    "petitions_total",
-    "petitions_resolved",
-    "accountability_people",
-    "accountability_units",
-)
-
 
 @dataclass(frozen=True)
 class Conflict:
@@ -77,7 +66,7 @@ def code_counts(
     chosen: dict[str, Evidence] = {}
     conflicts: list[Conflict] = []
     numeric = [p for p in passages if may_hold_number(p.text(text))]
-    for variable in COUNT_VARIABLES:
+    for variable in codebook.record_rules:  # the count variables, in codebook order
         holding = [p for p in numeric if codebook.may_hold(variable, p.text(text))]
         found = candidates(text, holding, codebook.record_rules.get(variable, ()))
         if not found:

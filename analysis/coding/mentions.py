@@ -50,6 +50,23 @@ class Mention:
     end: int
     rule: str
 
+    def as_dict(self, rule: bool = False) -> dict:
+        """The mention's fields (the public JSONL shape; with the rule id for tables)."""
+        out = {
+            "variable": self.variable,
+            "year": self.year,
+            "months": self.months,
+            "value": self.value,
+            "yoy_change": self.yoy_change,
+            "yoy_unit": self.yoy_unit,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+        }
+        if rule:
+            out["rule"] = self.rule
+        return out
+
     def key(self) -> tuple:
         return (self.variable, self.year, self.months, round(self.value, 6))
 

@@ -12,6 +12,7 @@ import pandas as pd
 import statsmodels.formula.api as smf
 from matplotlib.figure import Figure
 
+from analysis.codebook import default_codebook
 from analysis.figures.save import FigureRecord
 from analysis.models import data as model_data
 from analysis.models import specs as model_specs
@@ -30,24 +31,21 @@ SHORT = {
     "water_good_ratio": "good water sections",
 }
 ESTIMATORS = {"es_twfe": "TWFE", "es_did2s": "Gardner did2s", "es_sunab": "Sun–Abraham"}
-RECORD_VARIABLES = [
-    "published_date",
-    "inspection_round",
-    "inspection_batch",
-    "entry_start",
-    "feedback_date",
-    "asof",
-    "tasks_total",
-    "tasks_completed",
-    "measures_total",
-    "measures_completed",
-    "petitions_total",
-    "petitions_resolved",
-    "accountability_people",
-    "accountability_units",
-]
+#: Record variables shown in the coverage figure: every codebook variable a document may or may
+#: not state (identifiers and variables every record has are left out).
+ALWAYS_CODED = {
+    "doc_id",
+    "jurisdiction",
+    "level",
+    "parent",
+    "doc_type",
+    "inspection_level",
+    "lookback",
+    "entry_end",
+}
+RECORD_VARIABLES = [v for v in default_codebook().record_variable_names if v not in ALWAYS_CODED]
 POOLED = {"micro", "macro", "all", "overall"}
-MENTION_VARIABLES = ["funding_cny", "pm25", "good_air_ratio", "water_good_ratio"]
+MENTION_VARIABLES = default_codebook().mention_variable_names
 
 
 def _name(function) -> str:
