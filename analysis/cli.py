@@ -245,7 +245,16 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _logging() -> None:
+    """Our progress at INFO, libraries' chatter (fontTools, traitlets …) only from WARNING."""
+    import logging
+
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    logging.getLogger("analysis").setLevel(logging.INFO)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _logging()
     args = parser().parse_args(argv)
     try:
         return args.run(args)
