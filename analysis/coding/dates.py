@@ -21,6 +21,14 @@ __all__ = [
 ]
 
 _ONE_TO_ONE = str.maketrans("０１２３４５６７８９－．／～", "0123456789-./~")
+_FULL_WIDTH = re.compile("[０-９－．／～]")
+
+
+def _ascii(text: str) -> str:
+    """Full-width digits and separators as ASCII, one for one (offsets unchanged). Normalised
+    text has none, so the (slow, per-character) translation is skipped when there are none."""
+    return text.translate(_ONE_TO_ONE) if _FULL_WIDTH.search(text) else text
+
 
 # --- tables -----------------------------------------------------------------------------
 
@@ -52,6 +60,8 @@ _S = "[ \\t]*"  # PDF extraction sometimes spaces out 2021 年 4 月
 _YEAR = r"(?<![0-9])(?:19|20)[0-9]{2}"
 _MD = r"[0-9]{1,2}"
 _DATE_RE = re.compile(
+    # every form starts with a digit: fail fast elsewhere
+    r"(?=[0-9])(?:"
     # 2021-04-07, 2021-4-7, 2021.4.7, 2021/4/7 (and the date part of 2023-06-25 15:38:38)
     rf"(?P<ny>{_YEAR})(?P<sep>[-./])(?P<nm>{_MD})(?P=sep)(?P<nd>{_MD})(?![0-9]|\.[0-9])"
     # 2021年4月7日, 2021年4月, 2021年11月底, 2021年, 2021年底, 2021年年末
@@ -59,6 +69,7 @@ _DATE_RE = re.compile(
     rf"|(?P<cend>年?[底末])))?"
     # 7月20日, 5月底 (no year written)
     rf"|(?<![0-9年])(?<![0-9][\-—–~至到])(?P<m>{_MD}){_S}月(?:{_S}(?P<d>{_MD}){_S}[日号]|[底末])"
+    r")"
 )
 _RANGE_SEP = f"{_S}(?:至|到|—{{1,2}}|–|-|~){_S}"
 # The end of a range whose start is a date: 至15日 (same month), 至5月 (same year).
@@ -143,7 +154,7 @@ def find_dates(text: str) -> list[DateSpan]:
     (see ``find_periods``), not a date. 2022年底/年末 is December; 2023-06-25 15:38:38
     gives its date part.
     """
-    scan = text.translate(_ONE_TO_ONE)
+    scan = _ascii(text)
     spans: list[DateSpan] = []
     pos = 0
     while (m := _DATE_RE.search(scan, pos)) is not None:
@@ -208,7 +219,7 @@ class Period:
 def find_periods(text: str) -> list[Period]:
     """Month ranges (1—5月, 1月至5月), quarters (前三季度) and 上半年, with a year written
     just before them (2023年1—5月 -> 2023). 4—9月 is returned as '4-9'."""
-    scan = text.translate(_ONE_TO_ONE)
+    scan = _ascii(text)
     periods = []
     for m in _PERIOD_RE.finditer(scan):
         if m["q"]:

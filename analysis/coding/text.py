@@ -11,9 +11,11 @@ from typing import NamedTuple
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _SENTENCE = re.compile(r"[^。!?\n]*[^\s。!?][^。!?\n]*[。!?]*")
-_SENTENCE_END = re.compile(r"[。!?]+|\n+")
-_SEGMENT_END = re.compile(r"[。!?;]+|\n+")
-_CLAUSE_END = re.compile(r"[。!?;,:]+|\n+")
+#: Characters that end a sentence, a segment (up to ';') and a clause (up to ','); a line
+#: break ends all three.
+_SENTENCE_END = "。!?"
+_SEGMENT_END = "。!?;"
+_CLAUSE_END = "。!?;,:"
 
 
 #: A cheap test that a passage can hold a count or value at all: an Arabic digit, or a Chinese
@@ -77,12 +79,10 @@ def paragraph_around(text: str, offset: int) -> Span:
     return Span(start, len(text) if end < 0 else end)
 
 
-def _enclosing(text: str, offset: int, boundary: re.Pattern[str]) -> Span:
+def _enclosing(text: str, offset: int, marks: str) -> Span:
+    """From just after the last mark before ``offset`` to the first mark at or after it,
+    within the line (str.rfind/find per mark: no scan from the line start)."""
     line = paragraph_around(text, offset)
-    start = line.start
-    for match in boundary.finditer(text, line.start, line.end):
-        if match.end() <= offset:
-            start = match.end()
-        elif match.start() >= offset:
-            return Span(start, match.start())
-    return Span(start, line.end)
+    before = max(text.rfind(mark, line.start, offset) for mark in marks)
+    after = [i for i in (text.find(mark, offset, line.end) for mark in marks) if i >= 0]
+    return Span(line.start if before < 0 else before + 1, min(after) if after else line.end)
