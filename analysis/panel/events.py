@@ -158,24 +158,11 @@ def _text(value: object) -> str:
     return "" if pd.isna(value) else str(value)
 
 
-def _own_record(records: pd.DataFrame, jurisdiction: str, round_: str) -> pd.DataFrame:
-    """The jurisdiction's records of the event inspection, latest published first."""
+def _event_records(records: pd.DataFrame, round_: str) -> pd.DataFrame:
+    """Records of the event inspection (central, this round, not a look-back), latest
+    published first."""
     rows = records[
-        (records["jurisdiction"] == jurisdiction)
-        & (records["inspection_level"] == "central")
-        & (records["inspection_round"].astype("string") == round_)
-        & ~records["lookback"].fillna(False).astype(bool)
-    ]
-    return rows.sort_values(
-        ["published_date", "doc_id"], ascending=[False, True], na_position="last"
-    )
-
-
-def _subunit_records(records: pd.DataFrame, province: str, round_: str) -> pd.DataFrame:
-    """Records of jurisdictions inside ``province`` about the same central inspection."""
-    rows = records[
-        (records["parent"] == province)
-        & (records["inspection_level"] == "central")
+        (records["inspection_level"] == "central")
         & (records["inspection_round"].astype("string") == round_)
         & ~records["lookback"].fillna(False).astype(bool)
     ]
@@ -200,7 +187,9 @@ def _median_lag(schedule: pd.DataFrame, round_: str) -> int | None:
     return int(pd.Series(lags).median()) if lags else None
 
 
-def _imputed_feedback(schedule: pd.DataFrame, row: pd.Series, round_: str) -> tuple:
+def _imputed_feedback(
+    schedule: pd.DataFrame, row: pd.Series, round_: str, lag: int | None
+) -> tuple:
     """Feedback month of the batch's other provinces, else entry month + median lag."""
     same = schedule[
         (schedule["round"] == round_)
@@ -212,7 +201,6 @@ def _imputed_feedback(schedule: pd.DataFrame, row: pd.Series, round_: str) -> tu
         months = known.map(lambda t: str(t)[:7]).value_counts()
         return months.sort_index().idxmax(), "schedule_batch"
     entry = _month(row["entry_window_start"]) or _month(row["entry_window_end"])
-    lag = _median_lag(schedule, round_)
     if entry is None or lag is None:
         return pd.NA, pd.NA
     total = entry[0] * 12 + entry[1] - 1 + lag
@@ -232,15 +220,18 @@ def events(
 ) -> pd.DataFrame:
     """One event row per jurisdiction (columns jurisdiction + EVENT_COLUMNS)."""
     round_ = str(event_round)
+    lag = _median_lag(schedule, round_)
+    about_event = _event_records(records, round_)
+    none = about_event.iloc[0:0]
+    own_of = dict(tuple(about_event.groupby("jurisdiction", sort=False)))
+    inside_of = dict(tuple(about_event.groupby("parent", sort=False)))
     out = []
     for _, place in jurisdictions.iterrows():
         province = province_of(place["level"], place["jurisdiction"], place["parent"])
         row = _schedule_row(schedule, province, round_, False)
-        own = _own_record(records, place["jurisdiction"], round_)
+        own = own_of.get(place["jurisdiction"], none)
         inside = (
-            _subunit_records(records, place["jurisdiction"], round_)
-            if place["level"] == "province"
-            else records.iloc[0:0]
+            inside_of.get(place["jurisdiction"], none) if place["level"] == "province" else none
         )
         event = {
             "jurisdiction": place["jurisdiction"],
@@ -270,7 +261,7 @@ def events(
         event["feedback_date"], event["feedback_source"] = pick("feedback_date", "feedback_date")
         if pd.isna(event["feedback_date"]) and row is not None:
             event["feedback_date"], event["feedback_source"] = _imputed_feedback(
-                schedule, row, round_
+                schedule, row, round_, lag
             )
         feedback = event["feedback_date"]
         event["feedback_year"] = int(str(feedback)[:4]) if pd.notna(feedback) else pd.NA
