@@ -36,6 +36,7 @@ class Rule:
     requires: re.Pattern[str] | None = None
     excludes: re.Pattern[str] | None = None
     source: str = ""
+    requires_in: str = "sentence"  # or "paragraph": requires may be met earlier in it
 
     def applies_to(self, sentence: str) -> bool:
         """True when the sentence meets the rule's ``requires``/``excludes`` conditions."""
@@ -139,6 +140,9 @@ def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dic
             where = f"{path} [{entry.get('id', variable)}]"
             if "id" not in entry or "pattern" not in entry:
                 raise InputError(where, "every rule needs an id and a pattern")
+            scope = entry.get("requires_in", "sentence")
+            if scope not in ("sentence", "paragraph"):
+                raise InputError(where, f"requires_in must be sentence or paragraph, not {scope!r}")
             rules.append(
                 Rule(
                     id=entry["id"],
@@ -151,6 +155,7 @@ def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dic
                     if entry.get("excludes")
                     else None,
                     source=entry["pattern"],
+                    requires_in=scope,
                 )
             )
         compiled[variable] = tuple(rules)

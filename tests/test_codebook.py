@@ -21,6 +21,9 @@ def _texts() -> list[str]:
     for path in sorted((ROOT / "data" / "raw").glob("*.txt")):
         text = normalize(path.read_text(encoding="utf-8"))
         found += [s.text(text) for s in sentences(text)]
+    for path in sorted((ROOT / "tests" / "fixtures" / "documents").glob("*.txt")):
+        text = normalize(path.read_text(encoding="utf-8"))
+        found += [s.text(text) for s in sentences(text)]
     for path in sorted((ROOT / "tests").glob("test_coding*.py")):
         for literal in re.findall(r'"([^"\n]*[\u4e00-\u9fff][^"\n]*)"', path.read_text("utf-8")):
             found.append(normalize(literal))

@@ -35,7 +35,6 @@ class CodedRecord:
             name: self.values.get(name) for name in codebook.record_variable_names
         }
         out["doc_id"], out["jurisdiction"] = self.doc_id, self.jurisdiction
-        out["account"] = self.account
         out["mentions"] = [m.as_dict() for m in self.mentions]
         out["evidence"] = {k: e.as_dict() for k, e in sorted(self.evidence.items())}
         return out
@@ -99,7 +98,7 @@ def _code_record(
         evidence["asof"] = asof
 
     mentions, level_conflicts = _resolve_levels(
-        code_mentions(text, codebook, rec.place, rec.passages), codebook
+        code_mentions(text, codebook, rec.place, rec.passages, dates), codebook
     )
 
     values: dict[str, Any] = {k: e.value for k, e in evidence.items()}
@@ -159,7 +158,9 @@ def code_text(text: str, doc_id: str, codebook: Codebook | None = None) -> Coded
     """Code a document's normalised text into records, mentions and an audit of choices."""
     codebook = codebook or default_codebook()
     header = read_header(text, codebook)
-    segmentation = split_records(text, header.title)
+    segmentation = split_records(
+        text, header.title, header.body_end, codebook.document.get("inspector_after_place")
+    )
     result = CodedDocument(doc_id)
     if not segmentation.records:
         result.problem = "no jurisdiction found in the title, publisher line or text"

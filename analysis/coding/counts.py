@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from analysis.codebook import Codebook, Rule
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.numbers import parse_number
-from analysis.coding.text import Span, may_hold_number, sentence_around
+from analysis.coding.text import Span, may_hold_number, paragraph_around, sentence_around
 
 
 @dataclass(frozen=True)
@@ -33,18 +33,37 @@ def _value(match) -> int | float | None:
     return sum(parts) if parts else None
 
 
-def candidates(text: str, passages: list[Span], rules: tuple[Rule, ...]) -> list[Evidence]:
+def _applies(rule: Rule, text: str, passage: Span) -> bool:
+    """The rule's conditions hold for the passage (``requires_in: paragraph``: its
+    ``requires`` may be met earlier in the paragraph — 反馈的42个问题,细化为136项整改任务。
+    截至…已完成整改98项)."""
+    sentence = passage.text(text)
+    if rule.applies_to(sentence):
+        return True
+    if rule.requires_in != "paragraph" or rule.requires is None:
+        return False
+    if rule.excludes is not None and rule.excludes.search(sentence):
+        return False
+    start = paragraph_around(text, passage.start).start
+    return rule.requires.search(text, start, passage.end) is not None
+
+
+def candidates(
+    text: str,
+    passages: list[Span],
+    rules: tuple[Rule, ...],
+) -> list[Evidence]:
     """Every value the rules find in the passages, in passage order then rule order."""
     found = []
     for passage in passages:
         sentence = passage.text(text)
         if not may_hold_number(sentence):
             continue
-        conditions: dict[int, bool] = {}  # rules share conditions: test each once
+        conditions: dict[tuple, bool] = {}  # rules share conditions: test each once
         for rule in rules:
-            key = id(rule.requires) * 31 + id(rule.excludes)
+            key = (id(rule.requires), id(rule.excludes), rule.requires_in)
             if key not in conditions:
-                conditions[key] = rule.applies_to(sentence)
+                conditions[key] = _applies(rule, text, passage)
             if not conditions[key]:
                 continue
             for match in rule.pattern.finditer(sentence):
@@ -99,15 +118,20 @@ def _total_in_unit_of_completion(
     chosen: dict[str, Evidence],
     conflicts: list[Conflict],
 ) -> None:
-    """tasks_total in the unit completion is reported in: the total stated last before the
-    completed count in its sentence ("A个问题B项具体任务…已完成整改C项" → B)."""
+    """tasks_total in the unit of completion is reported in: the total stated last before the
+    completed count in its sentence, else earlier in its paragraph ("A个问题B项具体任务…
+    已完成整改C项" → B)."""
     done, total = chosen.get("tasks_completed"), chosen.get("tasks_total")
     if done is None or total is None:
         return
-    sentence = sentence_around(text, done.start)
-    inside = [p for p in passages if sentence.start <= p.start < sentence.end]
-    found = candidates(text, inside, codebook.record_rules.get("tasks_total", ()))
-    before = [e for e in found if e.end <= done.end and e.start != done.start]
+    rules = codebook.record_rules.get("tasks_total", ())
+    before: list[Evidence] = []
+    for scope in (sentence_around(text, done.start), paragraph_around(text, done.start)):
+        inside = [p for p in passages if scope.start <= p.start < scope.end]
+        found = candidates(text, inside, rules)
+        before = [e for e in found if e.end <= done.end and e.start != done.start]
+        if before:
+            break
     if not before:
         return
     nearest = max(before, key=lambda e: e.end)

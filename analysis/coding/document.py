@@ -18,6 +18,8 @@ _FULL_DATE = re.compile(
 HEADER_LINES = 15
 TITLE_MAX_CHARS = 90
 DATELINE_MAX_CHARS = 80
+#: A header line without a page-date cue (环境保护 2024-04-04) is a dateline only when short.
+UNCUED_DATELINE_MAX_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Header:
     published: Evidence | None
     doc_type: Evidence
     account: bool
+    body_end: int  # where the page's tail (related links, footer) begins
 
 
 def find_title(text: str) -> Span | None:
@@ -49,7 +52,26 @@ def _iso(match: re.Match[str]) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_published(text: str, title: Span | None, codebook: Codebook) -> Evidence | None:
+def find_body_end(text: str, title: Span | None, codebook: Codebook) -> int:
+    """Offset of the first tail line (相关新闻, 上一篇, 版权所有 …) after the body has begun
+    (after the first line holding a full sentence); the text's end when there is none."""
+    cue = codebook.document.get("body_end")
+    if cue is None:
+        return len(text)
+    started = False
+    for line in paragraphs(text):
+        if title is not None and line.end <= title.end:
+            continue
+        body = line.text(text)
+        if started and cue.match(body):
+            return line.start
+        started = started or "。" in body
+    return len(text)
+
+
+def find_published(
+    text: str, title: Span | None, codebook: Codebook, end: int | None = None
+) -> Evidence | None:
     """The page's own publication date: a dated header line, else a closing dateline.
 
     Header lines are short lines near the top (a line with a page-date cue such as 发布日期
@@ -57,13 +79,22 @@ def find_published(text: str, title: Span | None, codebook: Codebook) -> Evidenc
     """
     cue = codebook.document["page_date_cue"]
     today = codebook.document.get("page_today_cue")
-    lines = paragraphs(text)
+    lines = [line for line in paragraphs(text) if end is None or line.start < end]
     header = [
         line
         for line in lines[:HEADER_LINES]
         if len(line.text(text).strip()) <= DATELINE_MAX_CHARS
         and (title is None or not (line.start <= title.start < line.end))
         and not (today is not None and today.search(line.text(text)))
+    ]
+    header = [
+        line
+        for line in header
+        if cue.search(line.text(text))
+        or (
+            len(line.text(text).strip()) <= UNCUED_DATELINE_MAX_CHARS
+            and "。" not in line.text(text)
+        )
     ]
     ranked = sorted(header, key=lambda line: (not cue.search(line.text(text)), line.start))
     for line in ranked:
@@ -83,13 +114,22 @@ def find_published(text: str, title: Span | None, codebook: Codebook) -> Evidenc
     return None
 
 
+def _last(pattern: re.Pattern[str], words: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(words):  # noqa: B007 - the last match is wanted
+        pass
+    return found
+
+
 def find_doc_type(text: str, title: Span | None, codebook: Codebook) -> Evidence:
     """plan for 整改方案; progress for an account of what was done (the default)."""
     doc = codebook.document
     if title is not None:
         words = title.text(text)
-        plan = doc["plan_title"].search(words)
-        progress = doc["progress_title"].search(words)
+        # The title's last cue is its head noun: …督察报告整改方案 is a plan, …整改方案
+        # 阶段性进展情况 a progress report.
+        plan = _last(doc["plan_title"], words)
+        progress = _last(doc["progress_title"], words)
         if plan and not (progress and progress.start() > plan.start()):
             return cite(text, "doc_type", "plan", title.start, title.end, "doc_type.plan_title")
         return cite(text, "doc_type", "progress", title.start, title.end, "doc_type.title")
@@ -110,9 +150,11 @@ def is_account(text: str, title: Span | None, codebook: Codebook) -> bool:
 def read_header(text: str, codebook: Codebook) -> Header:
     """Title, publication date, document type and whether the page is a rectification account."""
     title = find_title(text)
+    end = find_body_end(text, title, codebook)
     return Header(
         title=title,
-        published=find_published(text, title, codebook),
+        published=find_published(text, title, codebook, end),
         doc_type=find_doc_type(text, title, codebook),
         account=is_account(text, title, codebook),
+        body_end=end,
     )

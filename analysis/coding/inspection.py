@@ -186,8 +186,10 @@ def feedback_date(
 
 
 def asof(text: str, figures: list[Evidence], dates: list[DateSpan]) -> Evidence | None:
-    """The 截至 date stated for the record's figures: in the sentence of the first figure,
-    before it (else earlier in its paragraph); empty for 截至目前/目前."""
+    """The 截至 date stated for the record's figures: before the first figure that has one
+    in its sentence (else earlier in its paragraph); empty for 截至目前/目前. A yearless or
+    relative date (截至今年8月底) takes the year of the nearest full date before it (else after).
+    """
     for evidence in figures:
         sentence = sentence_around(text, evidence.start)
         paragraph = paragraph_around(text, evidence.start)
@@ -196,10 +198,18 @@ def asof(text: str, figures: list[Evidence], dates: list[DateSpan]) -> Evidence 
             if not matches:
                 continue
             match = matches[-1]
-            anchor = next((d.year for d in dates if d.start >= match.start() and d.year), None)
-            value = parse_asof(match.group(), anchor)
+            value = parse_asof(match.group(), anchor_year(dates, match.start()))
             if value is None:
                 return None
             return cite(text, "asof", value, match.start(), match.end(), "asof.jiezhi")
-        return None
     return None
+
+
+def anchor_year(dates: list[DateSpan], offset: int) -> int | None:
+    """Year of the nearest full date (year and month written) before ``offset``, else after."""
+    full = [d for d in dates if d.year is not None and d.month is not None and not d.year_inferred]
+    before = [d for d in full if d.start < offset]
+    if before:
+        return before[-1].year
+    after = [d for d in full if d.start >= offset]
+    return after[0].year if after else None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from analysis import gazetteer
 from analysis.codebook import Codebook
-from analysis.coding.dates import find_periods
+from analysis.coding.dates import DateSpan, find_periods, relative_year
 from analysis.coding.numbers import parse_money, parse_number
 from analysis.coding.text import (
     Span,
@@ -28,9 +28,15 @@ from analysis.coding.text import (
     may_hold_number,
     paragraph_around,
     segment_around,
+    sentence_around,
 )
 
 _YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?P<since>以来|来)?")
+#: A relative year standing for a period (今年1-8月, 去年,…); not the base of a comparison
+#: (比上年, 较去年同期).
+_RELATIVE = re.compile(
+    r"(?<![比较同与])(?P<rel>今年|本年|去年|上年|前年)度?(?P<since>以来)?(?!同期)"
+)
 _JOINER = re.compile(r"^\s*(?:和|、|及|与|,|至|—|-)\s*$")
 _CUMULATIVE = re.compile(r"累计|合计|总计|共计")
 
@@ -80,20 +86,43 @@ class _Period:
     open_ended: bool = False  # 2021年以来
 
 
-def _periods(text: str, scope: Span) -> list[_Period]:
-    """Years and year-to-date periods written in ``scope``, in order."""
+def _periods(text: str, scope: Span, dates: list[DateSpan] | None = None) -> list[_Period]:
+    """Years and year-to-date periods written in ``scope``, in order. A relative year
+    (今年, 去年) counts from the nearest full date before it (else after) in ``dates``."""
     chunk = text[scope.start : scope.end]
-    found = [
-        _Period(scope.start + p.start, scope.start + p.end, p.year, p.months)
-        for p in find_periods(chunk)
-    ]
+    relative = []
+    for m in _RELATIVE.finditer(chunk):
+        anchor = _anchor_year(dates or [], scope.start + m.start())
+        if anchor is not None:
+            relative.append((m, relative_year(m["rel"], anchor)))
+    found = []
+    for p in find_periods(chunk):
+        year = p.year
+        if year is None:  # 今年1-8月: the relative year just before the months
+            year = next((y for m, y in relative if m.end() == p.start), None)
+        found.append(_Period(scope.start + p.start, scope.start + p.end, year, p.months))
     taken = [(p.start, p.end) for p in found]
     for m in _YEAR.finditer(chunk):
         start, end = scope.start + m.start(), scope.start + m.end()
         if any(a <= start < b for a, b in taken):
             continue
         found.append(_Period(start, end, int(m["year"]), None, bool(m["since"])))
+    for m, year in relative:
+        start, end = scope.start + m.start(), scope.start + m.end()
+        if any(a <= start < b or start <= a < end for a, b in taken):
+            continue
+        found.append(_Period(start, end, year, None, bool(m["since"])))
     return sorted(found, key=lambda p: p.start)
+
+
+def _anchor_year(dates: list[DateSpan], offset: int) -> int | None:
+    """Year of the nearest full date (year and month written) before ``offset``, else after."""
+    full = [d for d in dates if d.year is not None and d.month is not None and not d.year_inferred]
+    before = [d for d in full if d.start < offset]
+    if before:
+        return before[-1].year
+    after = [d for d in full if d.start >= offset]
+    return after[0].year if after else None
 
 
 def _period_list(text: str, periods: list[_Period]) -> list[_Period]:
@@ -126,12 +155,19 @@ class MentionCoder:
     """Codes the mentions of one record."""
 
     def __init__(
-        self, text: str, codebook: Codebook, place: gazetteer.Place, passages: list[Span]
+        self,
+        text: str,
+        codebook: Codebook,
+        place: gazetteer.Place,
+        passages: list[Span],
+        dates: list[DateSpan] | None = None,
     ) -> None:
         self.text, self.codebook, self.place = text, codebook, place
         self.passages = passages
+        self.dates = dates or []
         self.targets = codebook.cue("target_cue")
         self.target_leads = codebook.cue("target_lead")
+
         self.subareas = codebook.cue("subarea_cue")
         self.not_funding = codebook.cue("not_funding_cue")
         self.wider = _wider_area(codebook, place)
@@ -150,7 +186,13 @@ class MentionCoder:
         if self.targets.search(self.text, clause.start, value_start):
             return True
         segment = segment_around(self.text, value_start)
-        return bool(self.target_leads.search(self.text, segment.start, value_start))
+        if self.target_leads.search(self.text, segment.start, value_start):
+            return True
+        sentence = sentence_around(self.text, value_start)
+        opening = len(self.text[sentence.start : sentence.end]) - len(
+            self.text[sentence.start : sentence.end].lstrip()
+        )
+        return bool(self.target_leads.match(self.text, sentence.start + opening, value_start))
 
     def _is_elsewhere(self, match_start: int, value_start: int) -> bool:
         clause = clause_around(self.text, value_start)
@@ -166,7 +208,7 @@ class MentionCoder:
         self, passage: Span, start: int, flow: bool, match_text: str
     ) -> list[_Period] | None:
         """Periods of a value; [] means 'no single year' (flows); None means 'not coded'."""
-        sentence_periods = _periods(self.text, Span(passage.start, start))
+        sentence_periods = _periods(self.text, Span(passage.start, start), self.dates)
         chain = _period_list(self.text, sentence_periods)
         if not chain:
             chain = self._paragraph_year(passage)
@@ -179,15 +221,15 @@ class MentionCoder:
             if len(chain) > 1 or chain[-1].open_ended or cumulative:
                 return []
             return chain
-        if any(p.open_ended for p in chain):
-            return None
+        if any(p.open_ended or p.year is None for p in chain):
+            return None  # an outcome needs a year
         return chain
 
     def _paragraph_year(self, passage: Span) -> list[_Period]:
         paragraph = paragraph_around(self.text, passage.start)
         earlier = [p for p in self.passages if paragraph.start <= p.start < passage.start]
         for previous in reversed(earlier):
-            found = _periods(self.text, previous)
+            found = _periods(self.text, previous, self.dates)
             if found:
                 return [found[-1]]
         return []
@@ -288,7 +330,11 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 
 def code_mentions(
-    text: str, codebook: Codebook, place: gazetteer.Place, passages: list[Span]
+    text: str,
+    codebook: Codebook,
+    place: gazetteer.Place,
+    passages: list[Span],
+    dates: list[DateSpan] | None = None,
 ) -> list[Mention]:
-    """All mentions of one record, in text order."""
-    return MentionCoder(text, codebook, place, passages).code()
+    """All mentions of one record, in text order (``dates`` anchor 今年/去年)."""
+    return MentionCoder(text, codebook, place, passages, dates).code()

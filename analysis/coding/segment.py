@@ -119,20 +119,34 @@ def _names_in(sentence: str, names: dict[str, int], weights: Counter[str]) -> se
     return hits
 
 
-def split_records(text: str, title: Span | None) -> Segmentation:
-    """Records of a document with the passages that belong to each."""
-    weights = _province_weights(text)
+def split_records(
+    text: str,
+    title: Span | None,
+    end: int | None = None,
+    inspector: re.Pattern[str] | None = None,
+) -> Segmentation:
+    """Records of a document with the passages that belong to each.
+
+    Only the body (up to ``end``, where the page's tail begins) is read. A title place
+    followed by ``inspector`` (河南省第二生态环境保护督察组向南阳市反馈…) names the
+    inspecting body, not the jurisdiction, and is passed over when another place is named.
+    """
+    end = len(text) if end is None else end
+    weights = _province_weights(text[:end])
     body_start = title.end if title else 0
-    everything = [Span(body_start, len(text))]
+    everything = [Span(body_start, end)]
     title_spans = [title] if title else []
     title_text = title.text(text) if title else ""
     title_matches = gazetteer.find_places(title_text) if title else []
+    if inspector is not None:
+        subjects = [m for m in title_matches if not inspector.match(title_text, m.end)]
+        title_matches = subjects or title_matches
 
-    headings = [h for h in _headings(text, weights) if h[0].start >= body_start]
+    headings = [h for h in _headings(text, weights) if body_start <= h[0].start < end]
     distinct = {place.name for _, place in headings}
     group_title = bool(_GROUP.search(title_text)) or len(title_matches) != 1
     if len(distinct) >= 2 and group_title:
-        return _joint(text, title, headings, weights)
+        return _joint(text, title, headings, weights, end)
 
     place = (
         _title_place(title_matches, weights)
@@ -141,11 +155,14 @@ def split_records(text: str, title: Span | None) -> Segmentation:
     )
     if place is None:
         return Segmentation([], joint=False)
-    anchor = title_spans + _opening(text, body_start, len(text))
+    anchor = title_spans + _opening(text, body_start, end)
     return Segmentation(
         [
             RecordText(
-                place, passages=sentences(text, body_start), anchor=anchor, context=title_spans
+                place,
+                passages=sentences(text, body_start, end),
+                anchor=anchor,
+                context=title_spans,
             )
         ],
         joint=False,
@@ -153,10 +170,12 @@ def split_records(text: str, title: Span | None) -> Segmentation:
 
 
 def _opening(text: str, start: int, end: int) -> list[Span]:
-    """The first paragraph of a stretch that speaks of the inspection (督察)."""
+    """The first paragraph of a stretch that speaks of the inspection (督察): a long line or
+    one holding a sentence (not a heading)."""
     for line in paragraphs(text[start:end]):
         span = Span(start + line.start, start + line.end)
-        if "督察" in span.text(text) and len(span.text(text)) > HEADING_MAX_CHARS:
+        body = span.text(text)
+        if "督察" in body and (len(body) > HEADING_MAX_CHARS or "。" in body):
             return [span]
     return []
 
@@ -166,13 +185,14 @@ def _joint(
     title: Span | None,
     headings: list[tuple[Span, gazetteer.Place]],
     weights: Counter[str],
+    text_end: int,
 ) -> Segmentation:
     body_start = title.end if title else 0
     preamble = Span(body_start, headings[0][0].start)
     names = {place.name: i for i, (_, place) in enumerate(headings)}
     records = []
     for i, (heading, place) in enumerate(headings):
-        end = headings[i + 1][0].start if i + 1 < len(headings) else len(text)
+        end = headings[i + 1][0].start if i + 1 < len(headings) else text_end
         section = sentences(text, heading.end, end)
         anchor = [heading] + _opening(text, heading.end, end) + ([title] if title else [])
         records.append(RecordText(place, passages=list(section), anchor=anchor))
