@@ -187,3 +187,16 @@ def test_noop_rebuild_leaves_timestamps(ws):
     _run(ws)
     assert {p: p.stat().st_mtime_ns for p in ws["clean"].iterdir()} == stamps
     assert not list(ws["clean"].glob(".*.tmp"))
+
+
+def test_json_form_is_asdict(root):
+    import dataclasses
+
+    from analysis.coding.cache import document_to_json
+    from analysis.coding.coder import code_text
+    from analysis.ingest import normalize
+
+    text = normalize((root / "data" / "raw" / "004_d25812755243d715.txt").read_text("utf-8"))
+    doc = code_text(text, "004")
+    assert doc.records and doc.audit is not None
+    assert document_to_json(doc) == dataclasses.asdict(doc)

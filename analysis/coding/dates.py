@@ -194,6 +194,17 @@ def with_years(spans: list[DateSpan]) -> list[DateSpan]:
     return result
 
 
+def anchor_year(spans: list[DateSpan], offset: int) -> int | None:
+    """Year of the nearest full date (year and month written) before ``offset``, else after:
+    the year a yearless date, 截至 date or 今年/去年 at ``offset`` counts from."""
+    full = [d for d in spans if d.year is not None and d.month is not None and not d.year_inferred]
+    before = [d for d in full if d.start < offset]
+    if before:
+        return before[-1].year
+    after = [d for d in full if d.start >= offset]
+    return after[0].year if after else None
+
+
 # --- periods ----------------------------------------------------------------------------
 
 _MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"

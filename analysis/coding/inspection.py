@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from analysis.codebook import Codebook
-from analysis.coding.dates import DateSpan, parse_asof
+from analysis.coding.dates import DateSpan, anchor_year, parse_asof
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import Span, paragraph_around, sentence_around
@@ -203,13 +203,3 @@ def asof(text: str, figures: list[Evidence], dates: list[DateSpan]) -> Evidence 
                 return None
             return cite(text, "asof", value, match.start(), match.end(), "asof.jiezhi")
     return None
-
-
-def anchor_year(dates: list[DateSpan], offset: int) -> int | None:
-    """Year of the nearest full date (year and month written) before ``offset``, else after."""
-    full = [d for d in dates if d.year is not None and d.month is not None and not d.year_inferred]
-    before = [d for d in full if d.start < offset]
-    if before:
-        return before[-1].year
-    after = [d for d in full if d.start >= offset]
-    return after[0].year if after else None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from analysis import gazetteer
 from analysis.codebook import Codebook
-from analysis.coding.dates import DateSpan, find_periods, relative_year
+from analysis.coding.dates import DateSpan, anchor_year, find_periods, relative_year
 from analysis.coding.numbers import parse_money, parse_number
 from analysis.coding.text import (
     Span,
@@ -92,7 +92,7 @@ def _periods(text: str, scope: Span, dates: list[DateSpan] | None = None) -> lis
     chunk = text[scope.start : scope.end]
     relative = []
     for m in _RELATIVE.finditer(chunk):
-        anchor = _anchor_year(dates or [], scope.start + m.start())
+        anchor = anchor_year(dates or [], scope.start + m.start())
         if anchor is not None:
             relative.append((m, relative_year(m["rel"], anchor)))
     found = []
@@ -113,16 +113,6 @@ def _periods(text: str, scope: Span, dates: list[DateSpan] | None = None) -> lis
             continue
         found.append(_Period(start, end, year, None, bool(m["since"])))
     return sorted(found, key=lambda p: p.start)
-
-
-def _anchor_year(dates: list[DateSpan], offset: int) -> int | None:
-    """Year of the nearest full date (year and month written) before ``offset``, else after."""
-    full = [d for d in dates if d.year is not None and d.month is not None and not d.year_inferred]
-    before = [d for d in full if d.start < offset]
-    if before:
-        return before[-1].year
-    after = [d for d in full if d.start >= offset]
-    return after[0].year if after else None
 
 
 def _period_list(text: str, periods: list[_Period]) -> list[_Period]:
