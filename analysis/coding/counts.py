@@ -105,10 +105,10 @@ def code_counts(
 
 
 def _fullest(found: list[Evidence], first: Evidence) -> Evidence:
-    """Of the values read from the same words as ``first``, the one reading most of them
-    (completion stated in parts over its first part)."""
+    """Of the values read from the same words as ``first``, the one reading furthest into
+    them (completion stated in parts — 已完成52项,基本完成8项 — over its first part)."""
     overlapping = [e for e in found if e.start < first.end and first.start < e.end]
-    return max(overlapping, key=lambda e: (e.end - e.start, -e.start))
+    return max(overlapping, key=lambda e: (e.end, e.end - e.start, -e.start))
 
 
 def _total_in_unit_of_completion(

@@ -1,0 +1,42 @@
+"""More phrasings of first-round (2016–2018) accounts: expected values read from the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.coding.coder import code_text
+from analysis.ingest import normalize
+
+HEAD = "鹤壁市关于中央环境保护督察反馈意见整改落实情况的公告\n发布时间:2018-01-15\n"
+
+
+def _record(body: str):
+    doc = code_text(normalize(HEAD + body), "t")
+    [record] = doc.records
+    return record.values
+
+
+def test_basically_completed_counts_as_completed_and_parts_add_up():
+    values = _record(
+        "截至2017年12月底,中央环境保护督察反馈意见涉及我市的64项整改任务中,"
+        "已完成整改52项,基本完成8项,其余4项正在推进。"
+    )
+    assert (values["tasks_total"], values["tasks_completed"]) == (64, 60)
+
+
+@pytest.mark.parametrize(
+    "sentence, total, resolved",
+    [
+        ("督察组交办的427件环境信访问题已全部办结。", 427, 427),
+        ("督察组交办的环境信访举报件共1,234件,已办结1,200件。", 1234, 1200),
+        ("督察期间累计受理群众举报1523件,已办结1500件,阶段性办结23件。", 1523, 1500),
+    ],
+)
+def test_complaint_nouns_with_prefixes(sentence, total, resolved):
+    values = _record(sentence)
+    assert (values["petitions_total"], values["petitions_resolved"]) == (total, resolved)
+
+
+def test_case_counts_of_courts_and_police_are_not_complaints():
+    values = _record("移交司法机关案件12件,侦破污染环境刑事案件9件。")
+    assert values.get("petitions_total") is None
