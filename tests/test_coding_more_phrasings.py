@@ -40,3 +40,29 @@ def test_complaint_nouns_with_prefixes(sentence, total, resolved):
 def test_case_counts_of_courts_and_police_are_not_complaints():
     values = _record("移交司法机关案件12件,侦破污染环境刑事案件9件。")
     assert values.get("petitions_total") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2018年,全省地表水国考断面Ⅰ—Ⅲ类水质比例为84.6%。",
+        "2018年,全省I~III类水体比例达到84.6%。",
+        "2018年,全省Ⅰ至Ⅲ类断面占比84.6%。",
+    ],
+)
+def test_share_of_class_one_to_three_with_any_dash(sentence):
+    doc = code_text(normalize("湖北省中央生态环境保护督察整改情况\n" + sentence), "t")
+    [record] = doc.records
+    found = [(m.variable, m.year, m.value) for m in record.mentions]
+    assert found == [("water_good_ratio", 2018, 84.6)]
+
+
+def test_whole_province_values_kept_city_values_and_targets_not():
+    text = (
+        "湖北省中央生态环境保护督察整改情况\n2018年,全省PM2.5平均浓度为49微克/立方米,同比下降9.3%;"
+        "其中,武汉市PM2.5平均浓度为52微克/立方米。到2020年,全省PM2.5平均浓度力争下降到45微克/立方米以下。"
+    )
+    [record] = code_text(normalize(text), "t").records
+    assert [(m.variable, m.year, m.value, m.yoy_change) for m in record.mentions] == [
+        ("pm25", 2018, 49.0, -9.3)
+    ]
