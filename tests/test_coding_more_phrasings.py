@@ -66,3 +66,15 @@ def test_whole_province_values_kept_city_values_and_targets_not():
     assert [(m.variable, m.year, m.value, m.yoy_change) for m in record.mentions] == [
         ("pm25", 2018, 49.0, -9.3)
     ]
+
+
+def test_end_of_stay_and_feedback_meeting_dated_after_their_names():
+    values = _record(
+        "中央第六环境保护督察组于2017年8月7日进驻我省开展督察,至9月7日结束督察。"
+        "督察意见反馈会于2017年12月24日召开。"
+    )
+    assert (values["entry_start"], values["entry_end"], values["feedback_date"]) == (
+        "2017-08-07",
+        "2017-09-07",
+        "2017-12-24",
+    )

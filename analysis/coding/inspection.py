@@ -182,6 +182,29 @@ def feedback_date(
                     match.end(),
                     "feedback_date.before_feedback",
                 )
+    return _feedback_meeting(text, spans, dates, codebook)
+
+
+def _feedback_meeting(
+    text: str, spans: list[Span], dates: list[DateSpan], codebook: Codebook
+) -> Evidence | None:
+    """A feedback meeting dated after its name: 督察意见反馈会于2017年12月24日召开."""
+    lead = codebook.document.get("feedback_lead")
+    if lead is None:
+        return None
+    starts = {d.start: d for d in dates}
+    for span in spans:
+        for match in lead.finditer(text, span.start, span.end):
+            date = starts.get(match.end())
+            if date is not None and date.month is not None and date.iso():
+                return cite(
+                    text,
+                    "feedback_date",
+                    date.iso(),
+                    match.start(),
+                    date.end,
+                    "feedback_date.meeting",
+                )
     return None
 
 
