@@ -78,3 +78,13 @@ def test_end_of_stay_and_feedback_meeting_dated_after_their_names():
         "2017-09-07",
         "2017-12-24",
     )
+
+
+def test_dateline_in_chinese_numerals():
+    text = (
+        "石家庄市中央生态环境保护督察整改落实情况的报告\n截至2023年5月底,17项整改任务中,已完成4项。\n"
+        + "正文。" * 40
+        + "\n\n石家庄市生态环境保护督察整改工作领导小组\n二〇二三年六月二十五日\n"
+    )
+    [record] = code_text(normalize(text), "t").records
+    assert record.values["published_date"] == "2023-06-25"

@@ -7,12 +7,16 @@ from dataclasses import dataclass
 
 from analysis.codebook import Codebook
 from analysis.coding.evidence import Evidence, cite
+from analysis.coding.numbers import parse_number
 from analysis.coding.text import Span, paragraphs
 
 _TITLE_WORDS = re.compile(r"整改|督察|方案|报告|情况|信访")
 _BREADCRUMB = re.compile(r">|》\s*\S+\s*》|首页|当前位置|您的位置")
 _FULL_DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})(?!\d)日?"
+    # the dateline of an official document in Chinese numerals: 二〇二三年六月二十五日
+    r"|(?P<cy>[〇零一二三四五六七八九]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*日"
 )
 #: How far into the page the header (title, dateline) may reach.
 HEADER_LINES = 15
@@ -46,7 +50,10 @@ def find_title(text: str) -> Span | None:
 
 
 def _iso(match: re.Match[str]) -> str | None:
-    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    if match["cy"]:
+        year, month, day = (int(parse_number(match[k])) for k in ("cy", "cm", "cd"))
+    else:
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
