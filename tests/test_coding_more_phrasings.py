@@ -88,3 +88,15 @@ def test_dateline_in_chinese_numerals():
     )
     [record] = code_text(normalize(text), "t").records
     assert record.values["published_date"] == "2023-06-25"
+
+
+def test_values_stated_after_their_change():
+    text = (
+        "湖北省中央生态环境保护督察整改情况\n2019年,全省PM2.5平均浓度同比下降10.2%,为44微克/立方米;"
+        "优良天数比例同比提高2.3个百分点,达到85.2%。"
+    )
+    [record] = code_text(normalize(text), "t").records
+    assert sorted((m.variable, m.year, m.value) for m in record.mentions) == [
+        ("good_air_ratio", 2019, 85.2),
+        ("pm25", 2019, 44.0),
+    ]
