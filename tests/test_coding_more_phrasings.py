@@ -100,3 +100,18 @@ def test_values_stated_after_their_change():
         ("good_air_ratio", 2019, 85.2),
         ("pm25", 2019, 44.0),
     ]
+
+
+def test_publisher_naming_a_district_inside_a_city():
+    text = (
+        "關於第二輪中央生態環境保護督察整改落實情況的報告\n"
+        "來源:韶关市浈江区人民政府 發布日期:2022年03月15日\n"
+        "截至2022年2月底,督察反饋涉及我區的整改任務共11項,已完成整改7項。\n"
+    )
+    [record] = code_text(normalize(text), "t").records
+    assert (record.jurisdiction, record.values["level"], record.values["parent"]) == (
+        "浈江区",
+        "county",
+        "广东省",
+    )
+    assert (record.values["tasks_total"], record.values["tasks_completed"]) == (11, 7)

@@ -106,7 +106,7 @@ def _publisher_place(text: str, weights: Counter[str]) -> gazetteer.Place | None
         if match:
             places = gazetteer.find_places(match["who"])
             if places and places[0].start == 0:
-                return choose(places[0].candidates, weights)
+                return _title_place(places, weights)  # 韶关市浈江区人民政府 → 浈江区
     return None
 
 
