@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import digests as _digests
 
 from analysis import paths
 from analysis.coding import cache as cache_module
@@ -18,24 +19,9 @@ from analysis.coding.cache import Cache, coder_version, document_from_json, docu
 from analysis.coding.corpus import code_corpus, code_document
 
 
-def _digests(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and ".cache" not in p.parts
-    }
-
-
 @pytest.fixture
-def ws(tmp_path: Path, root: Path) -> dict[str, Path]:
-    raw = tmp_path / "raw"
-    shutil.copytree(root / "data" / "raw", raw, ignore=shutil.ignore_patterns("reference"))
-    return {
-        "raw": raw,
-        "clean": tmp_path / "clean",
-        "interim": tmp_path / "interim",
-        "cache": tmp_path / "cache",
-    }
+def ws(workspace: dict[str, Path]) -> dict[str, Path]:
+    return workspace
 
 
 @pytest.fixture

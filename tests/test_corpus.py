@@ -3,36 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import digests as _digests
 
 from analysis.coding.corpus import code_corpus
 from analysis.manifest import ChecksumMismatch
 from analysis.validate import validate
-
-
-def _digests(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-@pytest.fixture
-def workspace(tmp_path: Path, root: Path) -> dict[str, Path]:
-    raw = tmp_path / "raw"
-    shutil.copytree(root / "data" / "raw", raw, ignore=shutil.ignore_patterns("reference"))
-    return {
-        "raw": raw,
-        "clean": tmp_path / "clean",
-        "interim": tmp_path / "interim",
-        "tables": tmp_path / "tables",
-        "gold": root / "data" / "gold",
-    }
 
 
 def _run(ws: dict[str, Path], jobs: int = 1) -> list[Path]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import opencc
 import pandas as pd
 import pytest
+from helpers import digests as _digests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,19 +28,9 @@ GOOD_RECORDS = 12  # records coded from the five real documents
 DOC = "003_44fd058499c5af9b"  # a real one-jurisdiction document (焦作市)
 
 
-def _digests(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 @pytest.fixture
-def ws(tmp_path: Path, root: Path) -> dict[str, Path]:
-    raw = tmp_path / "raw"
-    shutil.copytree(root / "data" / "raw", raw, ignore=shutil.ignore_patterns("reference"))
-    return {"raw": raw, "clean": tmp_path / "clean", "interim": tmp_path / "interim"}
+def ws(workspace: dict[str, Path]) -> dict[str, Path]:
+    return workspace
 
 
 def _add(raw: Path, name: str, data: bytes, doc_id: str | None = None) -> None:
