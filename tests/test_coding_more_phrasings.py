@@ -115,3 +115,21 @@ def test_publisher_naming_a_district_inside_a_city():
         "广东省",
     )
     assert (record.values["tasks_total"], record.values["tasks_completed"]) == (11, 7)
+
+
+def test_year_to_date_periods_and_change_on_the_same_period_last_year():
+    text = (
+        "临沂市第二轮中央生态环境保护督察整改进展情况\n发布日期:2022-07-20\n"
+        "今年上半年,全市PM2.5平均浓度为43微克/立方米,同比改善6.5%。2021年前三季度,"
+        "全市优良天数比例为70.2%。2022年1—6月,全市国控断面水质优良比例达到85.7%,"
+        "较上年同期提高7.1个百分点。"
+    )
+    [record] = code_text(normalize(text), "t").records
+    found = {
+        (m.variable, m.year, m.months, m.value, m.yoy_change, m.yoy_unit) for m in record.mentions
+    }
+    assert found == {
+        ("pm25", 2022, "1-6", 43.0, -6.5, "pct"),
+        ("good_air_ratio", 2021, "1-9", 70.2, None, None),
+        ("water_good_ratio", 2022, "1-6", 85.7, 7.1, "pp"),
+    }
