@@ -133,3 +133,21 @@ def test_year_to_date_periods_and_change_on_the_same_period_last_year():
         ("good_air_ratio", 2021, "1-9", 70.2, None, None),
         ("water_good_ratio", 2022, "1-6", 85.7, 7.1, "pp"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, people, units",
+    [
+        ("对23个单位、156名责任人进行了追责问责。", 156, 23),
+        ("共问责处理党员干部156名。", 156, None),
+        ("追责问责单位23个、个人156人。", 156, 23),
+        ("共追责问责156人,其中厅级干部3人、处级干部28人。", 156, None),
+        ("问责156人次。", None, None),
+    ],
+)
+def test_accountability_phrasings(sentence, people, units):
+    values = _record(sentence)
+    assert (values.get("accountability_people"), values.get("accountability_units")) == (
+        people,
+        units,
+    )
