@@ -151,3 +151,26 @@ def test_accountability_phrasings(sentence, people, units):
         people,
         units,
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("督察反馈的17项整改任务已全部完成。", {"tasks_total": 17, "tasks_completed": 17}),
+        (
+            "整改任务共计45项,已完成38项,基本完成4项,其余3项按序时推进。",
+            {"tasks_total": 45, "tasks_completed": 42},
+        ),
+        (
+            "反馈意见中涉及我省的问题共计35个,细化为整改任务102项,截至目前已完成整改89项。",
+            {"tasks_total": 102, "tasks_completed": 89},
+        ),
+        (
+            "督察组交办的信访件已全部办结,共计1523件。",
+            {"petitions_total": 1523, "petitions_resolved": 1523},
+        ),
+    ],
+)
+def test_totals_and_completion_in_other_orders(sentence, expected):
+    values = _record(sentence)
+    assert {k: values.get(k) for k in expected} == expected
