@@ -28,7 +28,7 @@ def _code(args: argparse.Namespace) -> int:
 
 
 def _code_files(args: argparse.Namespace) -> int:
-    """Code files outside the manifest; print JSON lines (or CSV rows) to stdout."""
+    """Code files outside the manifest; print one JSON line per record to stdout."""
     from analysis.codebook import default_codebook
     from analysis.coding.corpus import code_document
 
@@ -42,7 +42,16 @@ def _code_files(args: argparse.Namespace) -> int:
             print(f"{path}: cannot read file: {error.strerror or error}", file=sys.stderr)
             failures += 1
             continue
-        result = code_document(data, str(path), path.stem, codebook)
+        try:
+            result = code_document(data, str(path), path.stem, codebook)
+        except Exception as error:  # a coder bug must not cost the other files
+            print(
+                f"{path}: internal error while coding ({type(error).__name__}: "
+                f"{' '.join(str(error).split())}); please report it",
+                file=sys.stderr,
+            )
+            failures += 1
+            continue
         if result.problem:
             print(result.problem, file=sys.stderr)
             failures += 1

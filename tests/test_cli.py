@@ -79,3 +79,26 @@ def test_jsonl_of_a_joint_document_gives_one_line_per_province(root):
         "广西壮族自治区",
         "云南省",
     ]
+
+
+def test_an_internal_error_on_one_file_does_not_stop_the_others(
+    root, tmp_path, monkeypatch, capsys
+):
+    from analysis import cli
+    from analysis.coding import corpus
+
+    real = corpus.code_document
+
+    def flaky(data, name, doc_id, codebook=None):
+        if doc_id == "boom":
+            raise RuntimeError("simulated coder bug")
+        return real(data, name, doc_id, codebook)
+
+    monkeypatch.setattr(corpus, "code_document", flaky)
+    boom = tmp_path / "boom.txt"
+    boom.write_text("河源市整改情况\n已完成4项。", encoding="utf-8")
+    good = root / "data" / "raw" / "003_44fd058499c5af9b.txt"
+    assert cli.main(["code", str(boom), str(good)]) == 0
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["003_44fd058499c5af9b"]
+    assert err.startswith(f"{boom}: internal error while coding (RuntimeError: simulated")
