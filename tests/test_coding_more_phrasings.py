@@ -174,3 +174,15 @@ def test_accountability_phrasings(sentence, people, units):
 def test_totals_and_completion_in_other_orders(sentence, expected):
     values = _record(sentence)
     assert {k: values.get(k) for k in expected} == expected
+
+
+def test_city_record_takes_city_wide_values_not_its_county_or_urban_area():
+    text = (
+        "河源市中央生态环境保护督察整改情况\n2022年,全市AQI优良率为96.2%;东源县PM2.5平均浓度为"
+        "20微克/立方米;市区PM2.5平均浓度为22微克/立方米;全市PM2.5平均浓度为21微克/立方米。"
+    )
+    [record] = code_text(normalize(text), "t").records
+    assert sorted((m.variable, m.year, m.value) for m in record.mentions) == [
+        ("good_air_ratio", 2022, 96.2),
+        ("pm25", 2022, 21.0),
+    ]
