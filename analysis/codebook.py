@@ -85,10 +85,6 @@ class Codebook:
         """A compiled alternation of the synonym list ``name``."""
         return _compile_cue(self.synonyms[name])
 
-    def wider_area_cue(self, level: str) -> re.Pattern[str] | None:
-        words = self.synonyms.get("wider_area_cue", {}).get(level, [])
-        return _compile_cue(words) if words else None
-
 
 @lru_cache(maxsize=256)
 def _compile_cue_tuple(words: tuple[str, ...]) -> re.Pattern[str]:

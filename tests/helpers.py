@@ -13,3 +13,22 @@ def digests(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and ".cache" not in p.parts
     }
+
+
+def panel_records(*rows: dict):
+    """A records table in the clean schema: each row's values over central round-2 progress
+    defaults (doc_id 'd', a province); every other column empty."""
+    import pandas as pd
+
+    from analysis.panel import metadata
+
+    base = {c: pd.NA for c in metadata.columns("records")}
+    defaults = {
+        "doc_id": "d",
+        "level": "province",
+        "doc_type": "progress",
+        "inspection_level": "central",
+        "inspection_round": 2,
+        "lookback": False,
+    }
+    return metadata.cast(pd.DataFrame([{**base, **defaults, **r} for r in rows]), "records")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from helpers import panel_records as records
 
 from analysis.panel import build, external, intensity, metadata, reference
 
@@ -18,18 +19,6 @@ OUTCOMES = """province,year,variable,value,unit,sources
 甲省,2020,pm25,41,ug/m3,http://r1
 甲省,2022,pm25,39,ug/m3,http://r2
 """
-
-
-def records(*rows: dict) -> pd.DataFrame:
-    base = {c: pd.NA for c in metadata.columns("records")}
-    defaults = {
-        "level": "province",
-        "doc_type": "progress",
-        "inspection_level": "central",
-        "inspection_round": 2,
-        "lookback": False,
-    }
-    return metadata.cast(pd.DataFrame([{**base, **defaults, **r} for r in rows]), "records")
 
 
 def mentions(*rows: dict) -> pd.DataFrame:

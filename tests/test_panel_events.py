@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from helpers import panel_records as records
 
 from analysis.panel import events, metadata, reference
 
@@ -19,19 +20,6 @@ SCHEDULE = (
 def schedule(tmp_path) -> pd.DataFrame:
     (tmp_path / reference.SCHEDULE).write_text(SCHEDULE, encoding="utf-8")
     return reference.read_schedule(tmp_path)
-
-
-def records(*rows: dict) -> pd.DataFrame:
-    base = {c: pd.NA for c in metadata.columns("records")}
-    defaults = {
-        "doc_id": "d",
-        "level": "province",
-        "doc_type": "progress",
-        "inspection_level": "central",
-        "inspection_round": 2,
-        "lookback": False,
-    }
-    return metadata.cast(pd.DataFrame([{**base, **defaults, **r} for r in rows]), "records")
 
 
 PLACES = pd.DataFrame(

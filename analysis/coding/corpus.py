@@ -14,7 +14,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,9 @@ import yaml
 from analysis import paths
 from analysis.codebook import CODEBOOK_PATH, Codebook, default_codebook
 from analysis.coding.cache import Cache, Cached, entry_key
-from analysis.coding.coder import CodedDocument, CodedRecord, code_text
+from analysis.coding.coder import Audit, CodedDocument, CodedRecord, code_text
+from analysis.coding.evidence import Evidence
+from analysis.coding.mentions import Mention
 from analysis.coding.overrides import FIXED, Override, apply_overrides, read_overrides
 from analysis.errors import InputError
 from analysis.ingest import text_from_bytes
@@ -34,43 +36,10 @@ from analysis.outputs import TableWriter, atomic_write_bytes
 TABLE_FORMATS = ("csv", "parquet")
 TABLE_NAMES = ("records", "mentions", "evidence", "coding_audit", "documents")
 DOCUMENT_COLUMNS = ["doc_id", "records", "characters", "problem"]
-MENTION_COLUMNS = [
-    "doc_id",
-    "jurisdiction",
-    "variable",
-    "year",
-    "months",
-    "value",
-    "yoy_change",
-    "yoy_unit",
-    "quote",
-    "start",
-    "end",
-    "rule",
-]
-EVIDENCE_COLUMNS = [
-    "doc_id",
-    "jurisdiction",
-    "variable",
-    "value",
-    "quote",
-    "start",
-    "end",
-    "rule",
-    "source",
-]
-AUDIT_COLUMNS = [
-    "doc_id",
-    "jurisdiction",
-    "variable",
-    "chosen_value",
-    "chosen_quote",
-    "chosen_start",
-    "other_value",
-    "other_quote",
-    "other_start",
-    "reason",
-]
+KEY_COLUMNS = ["doc_id", "jurisdiction"]
+MENTION_COLUMNS = KEY_COLUMNS + [f.name for f in fields(Mention)]
+EVIDENCE_COLUMNS = KEY_COLUMNS + [f.name for f in fields(Evidence)]
+AUDIT_COLUMNS = [f.name for f in fields(Audit)]
 
 
 @dataclass

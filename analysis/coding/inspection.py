@@ -41,29 +41,20 @@ def _first(
 
 
 def inspection_level(text: str, anchor: list[Span], codebook: Codebook) -> Evidence | None:
-    """central for 中央…督察, provincial for 省/省委/自治区…督察; title before body."""
-    doc = codebook.document
+    """central for 中央…督察, provincial for 省/省委/自治区…督察; title before body, and
+    central before provincial within a passage."""
     for span in anchor:
-        central = doc["central"].search(text, span.start, span.end)
-        provincial = doc["provincial"].search(text, span.start, span.end)
-        if central:
-            return cite(
-                text,
-                "inspection_level",
-                "central",
-                central.start(),
-                central.end(),
-                "inspection_level.central",
-            )
-        if provincial:
-            return cite(
-                text,
-                "inspection_level",
-                "provincial",
-                provincial.start(),
-                provincial.end(),
-                "inspection_level.provincial",
-            )
+        for level in ("central", "provincial"):
+            match = codebook.document[level].search(text, span.start, span.end)
+            if match:
+                return cite(
+                    text,
+                    "inspection_level",
+                    level,
+                    match.start(),
+                    match.end(),
+                    f"inspection_level.{level}",
+                )
     return None
 
 

@@ -184,7 +184,7 @@ class MentionCoder:
         )
         return bool(self.target_leads.match(self.text, sentence.start + opening, value_start))
 
-    def _is_elsewhere(self, match_start: int, value_start: int) -> bool:
+    def _is_elsewhere(self, value_start: int) -> bool:
         clause = clause_around(self.text, value_start)
         prefix = Span(clause.start, value_start)
         if self.subareas.search(self.text, prefix.start, prefix.end):
@@ -280,7 +280,7 @@ class MentionCoder:
             return []
         if self._is_target(value_start):
             return []
-        if not flow and self._is_elsewhere(start, value_start):
+        if not flow and self._is_elsewhere(value_start):
             return []
         try:
             value = _value(variable, match["value"])

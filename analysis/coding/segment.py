@@ -38,7 +38,6 @@ class RecordText:
 @dataclass(frozen=True)
 class Segmentation:
     records: list[RecordText]
-    joint: bool
 
 
 def _province_weights(text: str) -> Counter[str]:
@@ -154,7 +153,7 @@ def split_records(
         else _publisher_place(text, weights) or _first_place(text, everything[0], weights)
     )
     if place is None:
-        return Segmentation([], joint=False)
+        return Segmentation([])
     anchor = title_spans + _opening(text, body_start, end)
     return Segmentation(
         [
@@ -165,7 +164,6 @@ def split_records(
                 context=title_spans,
             )
         ],
-        joint=False,
     )
 
 
@@ -206,4 +204,4 @@ def _joint(
     for record in records:
         record.passages.sort(key=lambda s: s.start)
         record.context = ([title] if title else []) + shared
-    return Segmentation(records, joint=True)
+    return Segmentation(records)
