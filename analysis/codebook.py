@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from analysis.coding import numbers
+from analysis.coding.literal import holds, requirements
 from analysis.errors import InputError
 
 CODEBOOK_PATH = Path(__file__).with_name("codebook.yaml")
@@ -37,12 +38,34 @@ class Rule:
     excludes: re.Pattern[str] | None = None
     source: str = ""
     requires_in: str = "sentence"  # or "paragraph": requires may be met earlier in it
+    #: strings every match of ``pattern`` contains (see literal.requirements): a cheap test
+    needs: tuple[tuple[str, ...], ...] = ()
+
+    def may_match(self, sentence: str) -> bool:
+        """False when ``pattern`` cannot match ``sentence`` (it lacks what every match holds)."""
+        return holds(self.needs, sentence)
 
     def applies_to(self, sentence: str) -> bool:
         """True when the sentence meets the rule's ``requires``/``excludes`` conditions."""
         if self.requires is not None and not self.requires.search(sentence):
             return False
         return not (self.excludes is not None and self.excludes.search(sentence))
+
+
+#: What an evidence row of a rule holds (``status`` in ``procedural_rules``; default found).
+STATUSES = ("found", "established_false", "default", "override")
+
+
+@dataclass(frozen=True)
+class RegisteredRule:
+    """A rule id the evidence may cite: the variables it codes, what it does, and the status
+    of its evidence rows (``found``: a verbatim quote at its offsets)."""
+
+    id: str
+    variables: tuple[str, ...]
+    description: str
+    kind: str  # record | mention | procedural
+    status: str = "found"
 
 
 @dataclass(frozen=True)
@@ -62,6 +85,7 @@ class Codebook:
     yoy_negative: frozenset[str]
     document: dict[str, re.Pattern[str]]
     triggers: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    registry: dict[str, RegisteredRule] = field(default_factory=dict)
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
     @property
@@ -80,6 +104,10 @@ class Codebook:
     def mention_kind(self, variable: str) -> str:
         """``flow`` (amounts that add up over time) or ``level`` (a state per period)."""
         return next(v["kind"] for v in self.mention_variables if v["name"] == variable)
+
+    def rule_status(self, rule_id: str) -> str:
+        """What an evidence row of ``rule_id`` holds."""
+        return status_of(self.registry, rule_id)
 
     def cue(self, name: str) -> re.Pattern[str]:
         """A compiled alternation of the synonym list ``name``."""
@@ -139,11 +167,12 @@ def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dic
             scope = entry.get("requires_in", "sentence")
             if scope not in ("sentence", "paragraph"):
                 raise InputError(where, f"requires_in must be sentence or paragraph, not {scope!r}")
+            pattern = _compile(entry["pattern"], synonyms, where)
             rules.append(
                 Rule(
                     id=entry["id"],
                     variable=variable,
-                    pattern=_compile(entry["pattern"], synonyms, where),
+                    pattern=pattern,
                     requires=_compile(entry["requires"], synonyms, where)
                     if entry.get("requires")
                     else None,
@@ -152,10 +181,48 @@ def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dic
                     else None,
                     source=entry["pattern"],
                     requires_in=scope,
+                    needs=requirements(pattern),
                 )
             )
         compiled[variable] = tuple(rules)
     return compiled
+
+
+def status_of(registry: dict[str, RegisteredRule], rule_id: str) -> str:
+    """The status of ``rule_id``'s evidence rows; ``found`` for an unregistered id (the
+    registry test names those)."""
+    rule = registry.get(rule_id)
+    return rule.status if rule is not None else "found"
+
+
+def rule_registry(data: dict[str, Any], path: Path) -> dict[str, RegisteredRule]:
+    """Every rule id the coder may cite, in codebook order: the pattern rules of
+    ``record_rules`` and ``mention_rules``, then ``procedural_rules``."""
+    entries = [
+        (kind, variable, entry)
+        for kind in ("record", "mention")
+        for variable, rules in (data.get(f"{kind}_rules") or {}).items()
+        for entry in rules or ()
+    ]
+    procedural = data.get("procedural_rules") or []
+    if not isinstance(procedural, list):
+        raise InputError(path, "procedural_rules must be a list of {id, variable, description}")
+    for entry in procedural:
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("variable"):
+            raise InputError(path, f"procedural rule {entry!r} needs an id and a variable")
+        entries.append(("procedural", entry["variable"], entry))
+    registry: dict[str, RegisteredRule] = {}
+    for kind, variable, entry in entries:
+        rule_id = str(entry["id"])
+        if rule_id in registry:
+            raise InputError(f"{path} [{rule_id}]", "rule id registered twice")
+        status = entry.get("status", "found")
+        if status not in STATUSES:
+            raise InputError(f"{path} [{rule_id}]", f"status must be one of {', '.join(STATUSES)}")
+        variables = tuple(variable) if isinstance(variable, list) else (str(variable),)
+        description = " ".join(str(entry.get("description") or "").split())
+        registry[rule_id] = RegisteredRule(rule_id, variables, description, kind, status)
+    return registry
 
 
 def load_codebook(path: str | Path = CODEBOOK_PATH) -> Codebook:
@@ -193,6 +260,7 @@ def load_codebook(path: str | Path = CODEBOOK_PATH) -> Codebook:
             k: _compile(v, synonyms, f"{path} [triggers.{k}]")
             for k, v in (data.get("triggers") or {}).items()
         },
+        registry=rule_registry(data, path),
         raw=data,
     )
 

@@ -48,6 +48,11 @@ def _constraint_text(field: dict[str, Any]) -> str:
 def _check_text(check: dict[str, Any]) -> str:
     if "le" in check:
         return f"{check['le'][0]} <= {check['le'][1]} where both are present"
+    for kind, word in (("present_if", "present"), ("absent_if", "empty")):
+        if kind in check:
+            spec = check[kind]
+            ((column, values),) = ((k, v) for k, v in spec.items() if k != "fields")
+            return f"{', '.join(spec['fields'])} {word} where {column} is {' or '.join(values)}"
     by = check["value_range_by"]
     return f"value within the range of its {by} (see Variables)"
 
@@ -102,6 +107,8 @@ def datapackage(clean_dir: Path) -> dict[str, Any]:
         "title": TITLE,
         "profile": "tabular-data-package",
         "description": "Generated from analysis/tables.yaml by analysis/dictionary.py.",
+        "licenses": metadata.load()["package"]["licenses"],
+        "sources": metadata.load()["package"]["sources"],
         "resources": [resource_descriptor(n, clean_dir) for n in present],
     }
 

@@ -82,8 +82,8 @@ def highlighted(start: int, end: int, context: int = 60) -> str:
 own = pd.concat([
     evidence[evidence.doc_id == DOC_ID].assign(kind="record"),
     mentions[mentions.doc_id == DOC_ID].assign(kind="mention"),
-], ignore_index=True).dropna(subset=["quote"])
-own = own[own["quote"].astype(str) != ""]
+], ignore_index=True).dropna(subset=["quote", "start"])  # values read without a quote: none
+own = own[own["quote"].astype(str) != ""].astype({"start": int, "end": int})
 verbatim = [text[s:e] == q for s, e, q in zip(own.start, own.end, own.quote, strict=True)]
 print(f"{sum(verbatim)} of {len(own)} quotes are verbatim at their offsets")
 

@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path.cwd().parent))  # the project root, when `analysis` is not installed
 
 from analysis.report import plots, sources, tables
+from analysis.variables import OUTCOMES
 
 panel = sources.table("panel")
 print(f"{len(panel)} rows, {panel.jurisdiction.nunique()} jurisdictions, "
@@ -50,7 +51,7 @@ plots.panel_coverage()
 # ## Observations per outcome and year
 
 # %%
-outcomes = ["pm25", "good_air_ratio", "water_good_ratio"]
+outcomes = list(OUTCOMES)
 panel.groupby("year")[outcomes].count()
 
 # %% [markdown]

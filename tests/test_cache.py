@@ -147,7 +147,7 @@ def test_streamed_tables_equal_tables_built_at_once(ws, root):
     expected = {
         "records": corpus.records_frame(records, codebook),
         "mentions": corpus.mentions_frame(records),
-        "evidence": corpus.evidence_frame(records),
+        "evidence": corpus.evidence_frame(records, codebook),
         "coding_audit": corpus.audit_frame(documents),
     }
     for name, frame in expected.items():

@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from analysis.codebook import default_codebook, load_codebook
+from analysis.coding.features import FEATURES
 from analysis.coding.text import sentences
 from analysis.errors import InputError
 from analysis.ingest import normalize
+from analysis.report import codebook_page as page
+from analysis.report import fmt
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,3 +71,51 @@ def test_broken_codebook_is_a_clear_error(tmp_path, edit, problem):
     broken.write_text(edit(source), encoding="utf-8")
     with pytest.raises(InputError, match=problem):
         load_codebook(broken)
+
+
+def test_every_declarative_entry_has_a_description():
+    """count_scope markers, features and guards each say what they mean (codebook page)."""
+    raw = default_codebook().raw
+    for entry in raw["count_scope"]:
+        assert len(entry.get("description") or "") >= 10, f"count_scope {entry['pattern']}"
+    for name, entry in raw["features"].items():
+        assert len(entry.get("description") or "") >= 10, f"features.{name}"
+        assert ("pattern" in entry) != ("value" in entry), f"features.{name}: pattern or value"
+    described = raw["guards"]["descriptions"]
+    assert set(described) == set(FEATURES), "guards.descriptions must describe every feature"
+    assert all(len(text) >= 10 for text in described.values())
+
+
+def test_codebook_page_explains_scopes_selection_guards_and_features():
+    raw = default_codebook().raw
+    scopes = page.count_scopes().data
+    assert all(fmt.md(e["description"]) in scopes for e in raw["count_scope"])
+    selection = page.count_selection().data
+    assert all(f"`{v}`" in selection for v in raw["count_selection"])
+    cues = page.features().data
+    assert all(f"`{name}`" in cues for name in raw["features"])
+    rows = {line.split("|")[1].strip(): line for line in page.guards().data.splitlines()[2:]}
+    assert set(rows) == {f"`{g}`" for g in raw["guards"]["descriptions"]}
+    # funding_cny has a list of its own without `bound`, which the mentions' default holds
+    assert "mentions (default), not `funding_cny`" in rows["`bound`"]
+    # the counts' default is empty: negation blocks only the variables that list it
+    assert "default" not in rows["`negation`"] and "`tasks_completed`" in rows["`negation`"]
+    qmd = (ROOT / "reports" / "codebook.qmd").read_text(encoding="utf-8")
+    for cell in ("R.count_scopes()", "R.count_selection()", "R.guards()", "R.features()"):
+        assert cell in qmd, cell
+
+
+def test_every_rule_match_meets_the_rules_requirements():
+    codebook = default_codebook()
+    texts = _texts()
+    rules = [
+        r
+        for group in (codebook.record_rules, codebook.mention_rules)
+        for v in group.values()
+        for r in v
+    ]
+    assert all(r.needs for r in rules)  # every rule has a prefilter
+    for rule in rules:
+        for text in texts:
+            if rule.pattern.search(text):
+                assert rule.may_match(text), f"{rule.id}: {rule.needs} miss {text!r}"

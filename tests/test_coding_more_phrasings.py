@@ -142,7 +142,7 @@ def test_year_to_date_periods_and_change_on_the_same_period_last_year():
         ("共问责处理党员干部156名。", 156, None),
         ("追责问责单位23个、个人156人。", 156, 23),
         ("共追责问责156人,其中厅级干部3人、处级干部28人。", 156, None),
-        ("问责156人次。", None, None),
+        ("问责156人次。", 156, None),  # person-times counted as people
     ],
 )
 def test_accountability_phrasings(sentence, people, units):

@@ -27,7 +27,7 @@ def _run(ws: dict[str, Path], jobs: int = 1) -> list[Path]:
 
 def test_gold_agreement_at_least_098(workspace):
     _run(workspace)
-    scores = validate(workspace["gold"], workspace["clean"], workspace["tables"])
+    scores = validate(workspace["gold"], workspace["raw"], workspace["tables"])
     assert scores.records_found == scores.records_gold == 12
     assert scores.micro_f1 >= 0.98
     assert (workspace["tables"] / "validation.csv").exists()

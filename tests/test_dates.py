@@ -297,6 +297,10 @@ def test_relative_year_rejects() -> None:
         ("截至今年年底", 2023, "2023-12"),
         ("截至去年底", None, None),
         ("截至2022年11月底", 2030, "2022-11"),  # a written year wins over the anchor
+        ("截至今年6月", 2023, "2023-06"),
+        ("截至6月,已完成", 2023, "2023-06"),
+        ("截至6月", None, None),
+        ("截至去年12月", 2023, "2022-12"),
     ],
 )
 def test_parse_asof(text: str, anchor: int | None, iso: str | None) -> None:
@@ -308,3 +312,56 @@ def test_datespan_iso() -> None:
     assert DateSpan(0, 4, "x", 2021, 4, None).iso() == "2021-04"
     assert DateSpan(0, 4, "x", 2021, 4, 7).iso() == "2021-04-07"
     assert DateSpan(0, 4, "x", None, 4, 7).iso() is None
+
+
+# --- relative years before a month and day (今年/去年 + M月D日) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年6月18日发布。今年4月2日起开展督察。", ["2024-06-18", "2024-04-02"]),
+        ("2019年3月8日,去年11月3日召开反馈会。", ["2019-03-08", "2018-11-03"]),
+        ("去年12月5日召开会议。2020年1月9日印发。", ["2019-12-05", "2020-01-09"]),
+        ("2023年1月2日讯,本年度5月底前完成。", ["2023-01-02", "2023-05"]),
+        ("今年3月1日的安排", [None]),  # no full date anywhere: no year
+    ],
+)
+def test_relative_year_dates(text: str, expected: list[str | None]) -> None:
+    assert isos(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年2月1日。去年9月1日至10月1日进驻。", ["2022-02-01", "2021-09-01", "2021-10-01"]),
+        ("2022年2月1日。去年9月1日—30日进驻。", ["2022-02-01", "2021-09-01", "2021-09-30"]),
+        ("2024年6月18日。今年4月2日到5月2日进驻。", ["2024-06-18", "2024-04-02", "2024-05-02"]),
+    ],
+)
+def test_range_opened_by_a_relative_date_keeps_its_year(
+    text: str, expected: list[str | None]
+) -> None:
+    assert isos(text) == expected
+
+
+def test_relative_date_is_not_an_anchor_for_others() -> None:
+    # 5月6日 takes the year of the written full date, not of 去年3月1日
+    assert isos("2021年1月1日。去年3月1日开会,5月6日复查。") == [
+        "2021-01-01",
+        "2020-03-01",
+        "2021-05-06",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("03.08.2016  18:37", ["2016-08-03"]),
+        ("发布:26.07.2017", ["2017-07-26"]),
+        ("32.01.2020", []),  # no such day
+        ("1.08.2016", []),  # a page stamp writes two digits
+    ],
+)
+def test_page_stamp_day_first(text: str, expected: list[str]) -> None:
+    assert isos(text) == expected

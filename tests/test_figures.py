@@ -42,7 +42,7 @@ def built(tmp_path_factory) -> tuple[Path, Path, Path, list[Path]]:
     return clean, tables, figures, run(clean, figures, tables)
 
 
-EXPECTED = ["coverage", "completion_rate", "trajectories", "validation_f1",
+EXPECTED = ["coverage", "panel_coverage", "completion_rate", "trajectories", "validation_f1",
             "event_study_pm25", "event_study_good_air_ratio", "event_study_water_good_ratio",
             "intensity_pm25", "intensity_good_air_ratio", "intensity_water_good_ratio"]
 
@@ -103,3 +103,49 @@ def test_validation_figure_is_skipped_with_a_message(built, tmp_path, caplog) ->
 def test_validation_total_excludes_pooled_rows(built) -> None:
     meta = json.loads((built[2] / "validation_f1.json").read_text(encoding="utf-8"))
     assert meta["n"] == 8 + 3 + 2  # tp + fn of the two variables, not the micro row
+
+
+def test_panel_coverage_counts_observed_jurisdiction_years(built) -> None:
+    clean, _, figures, _ = built
+    meta = json.loads((figures / "panel_coverage.json").read_text(encoding="utf-8"))
+    assert meta["function"] == "analysis.figures.plots.panel_coverage"
+    assert meta["inputs"][0]["sha256"] == sha256_file(clean / "panel.csv")
+    # the synthetic panel observes an outcome in every one of its 12 x 12 jurisdiction-years
+    assert meta["n"] == 12 * 12
+    assert "feedback" in meta["caption"]
+
+
+def test_panel_coverage_uses_english_exonyms(tmp_path) -> None:
+    from analysis.figures import plots
+
+    panel = pd.DataFrame({"jurisdiction": ["内蒙古自治区", "内蒙古自治区", "西藏自治区"],
+                          "jurisdiction_pinyin": ["Neimenggu", "Neimenggu", "Xizang"],
+                          "year": [2019, 2020, 2020], "pm25": [30.0, None, None],
+                          "good_air_ratio": [None, None, 99.0], "water_good_ratio": None,
+                          "feedback_year": [2020, 2020, None]})
+    fig, record = plots.panel_coverage(panel, tmp_path / "panel.csv")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Inner Mongolia", "Tibet"]  # dated first
+    assert record.n == 2  # 内蒙古 2020 and 西藏 2019 observe nothing
+    assert "N = 2" in fig.axes[0].get_title() and "G = 2" in fig.axes[0].get_title()
+
+
+def test_effects_on_shares_are_in_percentage_points() -> None:
+    from analysis.figures import plots
+
+    assert plots.effect_unit("good_air_ratio") == "percentage points"
+    assert plots.effect_unit("water_good_ratio") == "percentage points"
+    assert plots.effect_unit("pm25") == "µg/m³"
+    assert plots.LABELS["good_air_ratio"].endswith("(%)")
+
+
+def test_event_study_axis_names_the_unit_and_binned_ticks(built) -> None:
+    from analysis.figures import plots
+
+    _, tables, _, _ = built
+    coefs_path = tables / "models_coefficients.csv"
+    fig, _ = plots.event_study(pd.read_csv(coefs_path), coefs_path, "good_air_ratio")
+    ax = fig.axes[0]
+    assert "percentage points" in ax.get_ylabel()
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[0] == "≤ −3" and ticks[-1] == "≥ 4"

@@ -121,3 +121,18 @@ def test_raw_documents_lose_no_characters_but_spaces() -> None:
         text = read_document(path)
         assert len(text) == len(raw.replace("\r\n", "\n")), path.name
         assert text.split() == raw.split(), path.name
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("\u9751海省通報中央環保督察整改進展", "青海省通报中央环保督察整改进展"),
+        ("\u965c西省貫徹落實督察整改方案", "陕西省贯彻落实督察整改方案"),
+        ("\u752f夏回族自治區", "宁夏回族自治区"),
+        ("中央督察組對我區進行“\u56d8頭看”", "中央督察组对我区进行“回头看”"),
+        ("\u6df8水河治理", "清水河治理"),
+    ],
+)
+def test_variant_characters_left_by_t2s_become_standard(raw: str, want: str) -> None:
+    assert normalize(raw) == want
+    assert normalize(want) == want

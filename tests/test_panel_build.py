@@ -79,15 +79,32 @@ def test_latest_progress_record_by_asof_else_published():
             ],
             170,
         ),
-        # a cumulative amount covering the dated ones replaces them
-        ([(None, None, 500), (2022, None, 100), (2023, None, 200)], 500),
-        # ... but not when it is smaller than their sum
-        ([(None, None, 50), (2022, None, 100)], 150),
         ([], None),
     ],
 )
 def test_funding_overlap_rules(amounts, expected):
     assert intensity.funding_total(funding(*amounts)) == expected
+
+
+def test_funding_kinds_from_wording_never_summed_across_kinds():
+    quoted = mentions(
+        *(
+            {"doc_id": "d", "jurisdiction": "J", "variable": "funding_cny", "year": y,
+             "value": v, "quote": q}
+            for y, v, q in [
+                (2022, 100, "投入治理资金1亿元"),
+                (2023, 200, "安排资金2亿元"),
+                (None, 500, "累计投入资金5亿元"),
+                (None, 900, "共计筹集资金9亿元"),
+                (2022, 30, "下达流域生态补偿资金0.3亿元"),
+                (None, 40, "安排资金0.4亿元"),  # undated, no wording: a cumulative total
+            ]
+        )
+    )
+    got = intensity.funding_by_kind(quoted)
+    assert got == {"funding_compensation_cny": 30.0, "funding_cumulative_cny": 900.0,
+                   "funding_period_cny": 300.0}
+    assert intensity.funding_kind("生态保护补偿资金", 2021) == "compensation"
 
 
 def _build(tmp_path, recs, ments, event_round=2):
@@ -176,10 +193,14 @@ def test_build_panel(tmp_path):
         (p, y) for p in ("乙省", "甲省") for y in (2020, 2021, 2022, 2023)
     ]
     a = panel.loc["甲省"]
-    # document 38 beats reference 39 in 2022; 2021 derived 38 / 0.95 = 40
-    assert a.loc[2022, "pm25"] == 38 and a.loc[2022, "pm25_source_type"] == "document"
-    assert a.loc[2021, "pm25"] == pytest.approx(40.0) and a.loc[2021, "pm25_derived"]
+    # the independent reference 39 beats the document's own 38 in 2022, which stays apart;
+    # 2021 derived 38 / 0.95 = 40 is self-reported only
+    assert a.loc[2022, "pm25"] == 39 and a.loc[2022, "pm25_source_type"] == "reference"
+    assert a.loc[2022, "pm25_self"] == 38 and a.loc[2022, "pm25_self_source"] == "p:0-5"
+    assert pd.isna(a.loc[2021, "pm25"])
+    assert a.loc[2021, "pm25_self"] == pytest.approx(40.0) and a.loc[2021, "pm25_self_derived"]
     assert a.loc[2020, "pm25_source"] == "http://r1"
+    assert pd.isna(a.loc[2020, "pm25_official"])  # the test reference names no outlet
     assert pd.isna(a.loc[2023, "pm25"])
     assert (a.loc[2023, "pm25_ytd"], a.loc[2023, "pm25_ytd_months"]) == (35, "1-11")
     assert a.loc[2020, "event_time"] == -1 and a.loc[2023, "event_time"] == 2
@@ -190,9 +211,10 @@ def test_build_panel(tmp_path):
     assert a["resolution_rate"].isna().all()
     c = panel.loc[("丙市", 2022)]
     assert c["level"] == "prefecture" and c["parent"] == "乙省"
-    assert c["good_air_ratio"] == 96.2 and c["funding_cny"] == 1e9
-    # 2021-12 -> 2023-06 = 18 months, from the publication date (no asof)
-    assert c["months_to_asof"] == 18 and c["months_to_asof_basis"] == "published_date"
+    assert pd.isna(c["good_air_ratio"]) and c["good_air_ratio_self"] == 96.2
+    assert c["funding_period_cny"] == 1e9 and pd.isna(c["funding_cumulative_cny"])
+    # no asof: no months from feedback (the publication date is not a measurement date)
+    assert pd.isna(c["months_to_asof"]) and pd.isna(c["months_to_asof_basis"])
     b = panel.loc["乙省"]
     # no record of its own: the prefecture's report dates the province's inspection
     assert b["record_doc_id"].isna().all()
@@ -204,8 +226,8 @@ def test_build_panel(tmp_path):
 def test_run_writes_byte_identical_outputs(tmp_path, root):
     raw, clean = tmp_path / "raw", tmp_path / "clean"
     (raw / "reference").mkdir(parents=True)
-    for name in (reference.SCHEDULE, reference.OUTCOMES, reference.MANIFEST):
-        (raw / "reference" / name).write_bytes((root / "data/raw/reference" / name).read_bytes())
+    for path in (root / "data/raw/reference").glob("*.csv"):
+        (raw / "reference" / path.name).write_bytes(path.read_bytes())
     clean.mkdir()
     records(
         {
@@ -233,5 +255,10 @@ def test_run_writes_byte_identical_outputs(tmp_path, root):
     assert second == first
     assert {p: p.read_bytes() for p in second} == snapshot
     panel = pd.read_csv(clean / "panel.csv")
-    assert panel["jurisdiction"].nunique() == 31  # every province of the schedule
+    provinces = panel.loc[panel["level"] == "province", "jurisdiction"]
+    assert provinces.nunique() == 31  # every province of the schedule
+    # hand-coded prefecture and county records add their jurisdictions
+    assert {"温州市", "东城区"} <= set(panel["jurisdiction"])
+    events = pd.read_csv(clean / "events.csv")
+    assert events.loc[events["inspection_level"] == "central", "province"].nunique() == 31
     assert panel["year"].min() == 2015 and panel["year"].max() == 2024

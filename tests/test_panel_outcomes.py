@@ -16,8 +16,10 @@ def mentions(*rows: dict) -> pd.DataFrame:
 
 
 def reference(*rows: tuple) -> pd.DataFrame:
+    """Reference rows (province, year, variable, value, unit, sources[, best_outlet])."""
+    rows = [row if len(row) == 7 else (*row, pd.NA) for row in rows]
     frame = pd.DataFrame(rows, columns=["province", "year", "variable", "value", "unit",
-                                        "sources"])
+                                        "sources", "best_outlet"])
     return frame.astype({"year": "Int64", "value": "float64"})
 
 
@@ -74,14 +76,32 @@ def test_precedence_and_disagreements():
                         "months": [pd.NA], "value": [40.0], "unit": ["ug/m3"],
                         "file": ["yb.csv"], "source": ["Yearbook"]})
     long = outcomes.collect(m, ref, ext)
-    chosen = long[long["chosen"]]
+    chosen = long[long["chosen"] & long["independent"]]
     pm = one(chosen, variable="pm25")
     assert (pm["source_type"], pm["source"], pm["value"]) == ("external", "yb.csv: Yearbook", 40)
     # within one source type the less rounded value wins: 70.1 over 70
     assert one(chosen, variable="good_air_ratio")["value"] == 70.1
-    assert long["chosen"].sum() == 2 and len(long) == 5
+    # one independent value chosen per group, and the document's own value apart
+    assert long["chosen"].sum() == 3 and len(long) == 5
+    self_reported = one(long[~long["independent"]], variable="pm25")
+    assert self_reported["chosen"] and self_reported["value"] == 38
     dis = outcomes.disagreements(long)
     # document 38 differs from 40 by 2 (listed); reference 40.03 only by 0.03 (not listed);
     # the two ratio values differ by 0.1 (listed)
     got = {(r.variable, r.other_source_type, round(r.difference, 6)) for r in dis.itertuples()}
     assert got == {("pm25", "document", -2.0), ("good_air_ratio", "reference", -0.1)}
+
+
+def test_independent_series_first_then_the_more_authoritative_outlet():
+    m = mentions({"jurisdiction": "湖北省", "variable": "pm25", "year": 2020, "value": 35.0},
+                 {"jurisdiction": "湖北省", "variable": "pm25", "year": 2019, "value": 40.0})
+    ref = reference(("湖北省", 2020, "pm25", 37.0, "ug/m3", "http://spam", "mirror_or_spam"),
+                    ("湖北省", 2020, "pm25", 36.0, "ug/m3", "http://gov", "gov"))
+    long = outcomes.collect(m, ref, NO_EXTERNAL)
+    chosen = long[long["chosen"] & long["independent"]]
+    # the reference beats the document, and within it the gov page beats the mirror
+    assert one(chosen, year=2020)["source"] == "http://gov"
+    assert one(chosen, year=2020)["outlet"] == "gov"
+    # a year only the document gives has no independent value: its own leads the group
+    assert chosen[chosen["year"] == 2019].empty
+    assert outcomes.leading(long)[(long["year"] == 2019)].all()

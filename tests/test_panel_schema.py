@@ -58,8 +58,8 @@ def test_committed_reference_matches_manifest():
 
 
 def test_reference_checksum_mismatch_stops(tmp_path):
-    for name in (reference.SCHEDULE, reference.OUTCOMES, reference.MANIFEST):
-        (tmp_path / name).write_bytes((paths.REFERENCE / name).read_bytes())
+    for path in paths.REFERENCE.glob("*.csv"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
     reference.verify_manifest(tmp_path)
     with open(tmp_path / reference.OUTCOMES, "a", encoding="utf-8") as handle:
         handle.write("山西省,2023,pm25,37,ug/m3,http://x\n")
@@ -70,8 +70,8 @@ def test_reference_checksum_mismatch_stops(tmp_path):
 def test_unlisted_reference_file_stops(tmp_path):
     (tmp_path / reference.MANIFEST).write_bytes((paths.REFERENCE / reference.MANIFEST)
                                                 .read_bytes())
-    for name in (reference.SCHEDULE, reference.OUTCOMES):
-        (tmp_path / name).write_bytes((paths.REFERENCE / name).read_bytes())
+    for path in paths.REFERENCE.glob("*.csv"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
     (tmp_path / "extra.csv").write_text("a\n1\n")
     with pytest.raises(InputError, match="extra.csv: reference file not listed"):
         reference.verify_manifest(tmp_path)

@@ -2,29 +2,32 @@
 every figure and table filled, every cross-reference, citation and trace link resolved, no
 inline expression left raw, no cell error; and the page opened in headless Chromium.
 
-The render runs in a scratch project root (``RECTIFY_ROOT``) that reads the repository's
-``data/`` and writes the models' tables, the figures and the HTML there, so the test needs
-nothing beyond a fresh clone and leaves the working tree untouched.
+The render runs in a scratch project directory (``RECTIFY_ROOT``) that reads the repository's
+``data/`` and writes the models' tables, the figures, the HTML and the PDF there, so the test
+needs nothing beyond a fresh clone and leaves the working tree untouched. The PDF is read with
+poppler's ``pdftotext`` and ``pdffonts`` (``make fonts`` installs them with the CJK fonts).
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
+from analysis.errors import InputError
 from analysis.report import browser, quarto, render
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
-PROJECT_FILES = ("_quarto.yml", "report.qmd", "codebook.qmd", "references.bib")
+PROJECT_FILES = ("_quarto.yml", "report.qmd", "codebook.qmd", "references.bib", "style.css",
+                 "chicago-author-date.csl")
 
 
 @dataclass
@@ -32,6 +35,7 @@ class Rendered:
     root: Path
     pages: dict[str, Path]
     stderr: str
+    pdfs: dict[str, Path]
 
 
 def _scratch_root(base: Path) -> Path:
@@ -61,18 +65,13 @@ def _pipeline_outputs(base: Path) -> None:
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     base = _scratch_root(tmp_path_factory.mktemp("project"))
     _pipeline_outputs(base)
-    previous = os.environ.get("RECTIFY_ROOT")
-    os.environ["RECTIFY_ROOT"] = str(base)
     stderr = io.StringIO()
-    try:
-        with contextlib.redirect_stderr(stderr):
-            written = render.run(renderer="fallback", reports_dir=base / "reports")
-    finally:
-        if previous is None:
-            os.environ.pop("RECTIFY_ROOT", None)
-        else:
-            os.environ["RECTIFY_ROOT"] = previous
-    return Rendered(base, {p.stem: p for p in written}, stderr.getvalue())
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stderr(stderr):
+        patch.setenv("RECTIFY_ROOT", str(base))
+        written = render.run(renderer="fallback", to="all", reports_dir=base / "reports")
+    pages = {p.stem: p for p in written if p.suffix == ".html"}
+    pdfs = {p.stem: p for p in written if p.suffix == ".pdf"}
+    return Rendered(base, pages, stderr.getvalue(), pdfs)
 
 
 def _tree(rendered: Rendered, page: str) -> lxml_html.HtmlElement:
@@ -169,31 +168,83 @@ def test_opens_in_headless_chromium(rendered: Rendered, tmp_path: Path) -> None:
         assert (tmp_path / f"{page}.png").stat().st_size > 10_000
 
 
-def test_degrades_without_models_and_figures(tmp_path: Path) -> None:
+def test_degrades_without_models_and_figures(tmp_path: Path, monkeypatch) -> None:
     """With the panel's consumers not run yet, the report still renders and says why."""
     base = _scratch_root(tmp_path)
-    os.environ["RECTIFY_ROOT"] = str(base)
-    try:
-        with contextlib.redirect_stderr(io.StringIO()):
-            written = render.run(renderer="fallback", reports_dir=base / "reports")
-    finally:
-        os.environ.pop("RECTIFY_ROOT", None)
+    monkeypatch.setenv("RECTIFY_ROOT", str(base))
+    with contextlib.redirect_stderr(io.StringIO()):
+        written = render.run(renderer="fallback", reports_dir=base / "reports")
     tree = lxml_html.fromstring(written[0].read_text(encoding="utf-8"))
     text = " ".join(tree.text_content().split())
     assert "Not available: reports/tables/models_coefficients.csv not found" in text
     assert "Not available: figures/event_study_pm25.png not found" in text
     for label in _labels("report", "fig") + _labels("report", "tbl"):
         assert tree.get_element_by_id(label) is not None
-    assert list(tree.get_element_by_id("fig-panel").iter("img")), "drawn from the panel"
+    # the panel-coverage figure is a file of the figures stage like the others
+    assert "Not available: figures/panel_coverage.png not found" in text
 
 
 @pytest.mark.skipif(quarto.find() is None, reason="Quarto (1.4+) is not on PATH")
-def test_quarto_renders_the_same_project(tmp_path: Path) -> None:
+def test_quarto_renders_the_same_project(tmp_path: Path, monkeypatch) -> None:
     base = _scratch_root(tmp_path)
     _pipeline_outputs(base)
-    os.environ["RECTIFY_ROOT"] = str(base)
-    try:
-        written = render.run(renderer="quarto", reports_dir=base / "reports")
-    finally:
-        os.environ.pop("RECTIFY_ROOT", None)
+    monkeypatch.setenv("RECTIFY_ROOT", str(base))
+    written = render.run(renderer="quarto", to="all", reports_dir=base / "reports")
     assert all(path.exists() for path in written)
+
+
+def test_asking_for_quarto_where_there_is_none_is_one_line(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no quarto here
+    with pytest.raises(InputError, match=r"^quarto: not found on PATH") as error:
+        render.run(renderer="quarto", reports_dir=REPORTS)
+    assert "\n" not in str(error.value)
+
+
+def _poppler(tool: str, pdf: Path) -> str:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} not found: install poppler-utils (`make fonts`, as root)")
+    return subprocess.run([tool, str(pdf)] + (["-"] if tool == "pdftotext" else []),
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_pdf_has_the_chinese_text_contents_and_every_table(rendered: Rendered) -> None:
+    text = _poppler("pdftotext", rendered.pdfs["report"])
+    assert "整改" in text and "河源市" in text and "生态环境保护督察" in text
+    assert "Contents" in text and "1 Question" in text  # TOC and section numbers
+    tables = _labels("report", "tbl")
+    assert len(tables) >= 5
+    for number in range(1, len(tables) + 1):
+        assert f"Table {number}:" in text, f"caption of table {number} missing from the PDF"
+    assert "?@" not in text and "{python}" not in text
+    # citations formatted by the project's CSL (Chicago author-date: et al. from 3 authors)
+    assert "Borusyak et al. 2024" in " ".join(text.split())
+    fonts = _poppler("pdffonts", rendered.pdfs["report"])
+    assert "CJK" in fonts, "no CJK font embedded: the Chinese characters would be missing"
+
+
+def test_citations_follow_the_project_csl(rendered: Rendered) -> None:
+    text = " ".join(_tree(rendered, "report").text_content().split())
+    assert "Borusyak et al. 2024" in text and "Borusyak, Jaravel" not in text.split("References")[0]
+
+
+def test_codebook_pdf_has_its_rules(rendered: Rendered) -> None:
+    text = _poppler("pdftotext", rendered.pdfs["codebook"])
+    assert "整改" in text and "Contents" in text
+
+
+def test_every_format_option_is_declared_in_the_project() -> None:
+    import yaml
+
+    config = yaml.safe_load((REPORTS / "_quarto.yml").read_text(encoding="utf-8"))
+    assert (REPORTS / config["csl"]).is_file()
+    for fmt in ("html", "pdf"):
+        options = config["format"][fmt]
+        assert options["toc"] is True and options["number-sections"] is True, fmt
+    assert (REPORTS / config["format"]["html"]["css"]).is_file()
+    assert config["format"]["pdf"]["pdf-engine"] == "xelatex"
+    assert "CJK" in config["format"]["pdf"]["CJKmainfont"]
+
+
+def test_the_page_uses_the_project_stylesheet(rendered: Rendered) -> None:
+    page = rendered.pages["report"].read_text(encoding="utf-8")
+    assert "td code, th code" in page  # a rule of reports/style.css, embedded

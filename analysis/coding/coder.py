@@ -16,6 +16,7 @@ from analysis.coding.document import read_header
 from analysis.coding.evidence import Evidence
 from analysis.coding.mentions import Mention, code_mentions
 from analysis.coding.segment import RecordText, split_records
+from analysis.coding.text import Span
 
 
 @dataclass
@@ -65,18 +66,27 @@ class CodedDocument:
 
 
 def _code_record(
-    text: str, doc_id: str, rec: RecordText, header, dates, codebook: Codebook
+    text: str,
+    doc_id: str,
+    rec: RecordText,
+    header,
+    dates,
+    codebook: Codebook,
+    lead: list[Span] = (),
 ) -> tuple[CodedRecord, list[Audit]]:
+    """One record's values. ``lead`` is text before the title that belongs to the whole page
+    (a lead paragraph with the inspection's dates), searched for the inspection fields."""
+    lead = list(lead)
     evidence: dict[str, Evidence] = {}
-    for item in (header.published, header.doc_type):
+    for item in (rec.evidence, header.published, header.doc_type):
         if item is not None:
             evidence[item.variable] = item
     anchor = rec.anchor or rec.passages[:3]
-    shared = anchor + rec.context
+    shared = anchor + rec.context + lead
     found = [
-        inspection.inspection_level(text, anchor + rec.passages, codebook),
-        inspection.inspection_round(text, anchor, codebook),
-        inspection.inspection_batch(text, anchor + rec.context, codebook),
+        inspection.inspection_level(text, anchor + lead + rec.passages, codebook),
+        inspection.inspection_round(text, anchor + lead + rec.passages, codebook),
+        inspection.inspection_batch(text, anchor + rec.context + rec.passages + lead, codebook),
         inspection.lookback(text, anchor, codebook),
         inspection.feedback_date(text, rec.passages + shared, dates, codebook),
     ]
@@ -86,7 +96,7 @@ def _code_record(
         if item is not None:
             evidence[item.variable] = item
 
-    chosen, conflicts = counts.code_counts(text, rec.passages, codebook)
+    chosen, conflicts = counts.code_counts(text, rec.passages, codebook, header.doc_type.value)
     evidence.update(chosen)
     figures = [
         chosen[v]
@@ -94,7 +104,8 @@ def _code_record(
         if v in chosen
     ]
     figures.sort(key=lambda e: e.start)
-    if (asof := inspection.asof(text, figures, dates)) is not None:
+    heading = [header.title] if header.title else []
+    if (asof := inspection.asof(text, figures, dates, heading, rec.passages)) is not None:
         evidence["asof"] = asof
 
     mentions, level_conflicts = _resolve_levels(
@@ -158,16 +169,17 @@ def code_text(text: str, doc_id: str, codebook: Codebook | None = None) -> Coded
     """Code a document's normalised text into records, mentions and an audit of choices."""
     codebook = codebook or default_codebook()
     header = read_header(text, codebook)
-    segmentation = split_records(
-        text, header.title, header.body_end, codebook.document.get("inspector_after_place")
-    )
+    segmentation = split_records(text, header.title, header.body_end, codebook)
     result = CodedDocument(doc_id)
     if not segmentation.records:
         result.problem = "no jurisdiction found in the title, publisher line or text"
         return result
     dates = with_years(find_dates(text))
+    lead = []
+    if header.title is not None and len(segmentation.records) == 1:
+        lead = [Span(0, header.title.start)]
     for rec in segmentation.records:
-        record, audits = _code_record(text, doc_id, rec, header, dates, codebook)
+        record, audits = _code_record(text, doc_id, rec, header, dates, codebook, lead)
         if not header.account and not _has_figures(record):
             record = _outcomes_only(record)
         result.records.append(record)
@@ -183,5 +195,7 @@ def _has_figures(record: CodedRecord) -> bool:
 
 
 def _outcomes_only(record: CodedRecord) -> CodedRecord:
-    """A page that is not a rectification account: its outcome mentions, no record values."""
-    return CodedRecord(record.doc_id, record.jurisdiction, {}, {}, record.mentions, account=False)
+    """A page that is not a rectification account: its outcome mentions and the evidence of
+    its jurisdiction, no record values."""
+    kept = {k: e for k, e in record.evidence.items() if k == "jurisdiction"}
+    return CodedRecord(record.doc_id, record.jurisdiction, {}, kept, record.mentions, account=False)

@@ -14,7 +14,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,14 @@ import pandas as pd
 import yaml
 
 from analysis import paths
-from analysis.codebook import CODEBOOK_PATH, Codebook, default_codebook
+from analysis.codebook import (
+    CODEBOOK_PATH,
+    Codebook,
+    RegisteredRule,
+    default_codebook,
+    rule_registry,
+    status_of,
+)
 from analysis.coding.cache import Cache, Cached, entry_key
 from analysis.coding.coder import Audit, CodedDocument, CodedRecord, code_text
 from analysis.coding.evidence import Evidence
@@ -38,7 +45,9 @@ TABLE_NAMES = ("records", "mentions", "evidence", "coding_audit", "documents")
 DOCUMENT_COLUMNS = ["doc_id", "records", "characters", "problem"]
 KEY_COLUMNS = ["doc_id", "jurisdiction"]
 MENTION_COLUMNS = KEY_COLUMNS + [f.name for f in fields(Mention)]
-EVIDENCE_COLUMNS = KEY_COLUMNS + [f.name for f in fields(Evidence)]
+EVIDENCE_COLUMNS = KEY_COLUMNS + ["variable", "value", "status"] + [
+    f.name for f in fields(Evidence) if f.name not in ("variable", "value")
+]
 AUDIT_COLUMNS = [f.name for f in fields(Audit)]
 
 
@@ -212,23 +221,33 @@ def mentions_frame(records: list[CodedRecord]) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def evidence_frame(records: list[CodedRecord]) -> pd.DataFrame:
-    rows = [
-        {
-            "doc_id": r.doc_id,
-            "jurisdiction": r.jurisdiction,
-            "variable": e.variable,
-            "value": str(_cell(e.value)),
-            "quote": e.quote,
-            "start": e.start if e.start >= 0 else None,
-            "end": e.end if e.end >= 0 else None,
-            "rule": e.rule,
-            "source": e.source,
-        }
-        for r in records
-        if r.account
-        for e in r.evidence.values()
-    ]
+def evidence_frame(
+    records: list[CodedRecord], codebook: Codebook | RecordVariables
+) -> pd.DataFrame:
+    """One row per record variable with evidence. ``status`` (from the rule's registration)
+    says what the row holds: a quote found at its offsets, or a value established without
+    one (``established_false``, ``default``: no quote, no offsets) or set by hand."""
+    rows = []
+    for r in records:
+        if not r.account:
+            continue
+        for e in r.evidence.values():
+            status = "override" if e.source == "manual" else codebook.rule_status(e.rule)
+            located = status == "found"
+            rows.append(
+                {
+                    "doc_id": r.doc_id,
+                    "jurisdiction": r.jurisdiction,
+                    "variable": e.variable,
+                    "value": str(_cell(e.value)),
+                    "status": status,
+                    "quote": e.quote if located or status == "override" else None,
+                    "start": e.start if located and e.start >= 0 else None,
+                    "end": e.end if located and e.end >= 0 else None,
+                    "rule": e.rule,
+                    "source": e.source,
+                }
+            )
     frame = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     for column in ("start", "end"):
         frame[column] = frame[column].astype("Int64")
@@ -252,17 +271,22 @@ class RecordVariables:
     and the overrides use."""
 
     record_variables: tuple[dict[str, Any], ...]
+    registry: dict[str, RegisteredRule] = field(default_factory=dict)
 
     @property
     def record_variable_names(self) -> list[str]:
         return [v["name"] for v in self.record_variables]
+
+    def rule_status(self, rule_id: str) -> str:
+        """What an evidence row of ``rule_id`` holds."""
+        return status_of(self.registry, rule_id)
 
 
 def record_variables(path: Path = CODEBOOK_PATH) -> RecordVariables:
     """Record variables of the codebook at ``path`` (safe YAML loader)."""
     try:
         data = yaml.safe_load(path.read_bytes().decode("utf-8"))
-        return RecordVariables(tuple(data["record_variables"]))
+        return RecordVariables(tuple(data["record_variables"]), rule_registry(data, path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError, KeyError) as error:
         raise InputError(path, f"cannot read codebook: {error}") from error
 
@@ -302,7 +326,7 @@ def _write_batch(
     records = [r for d in documents for r in d.records]
     writers["records"].write(records_frame(records, codebook))
     writers["mentions"].write(mentions_frame(records))
-    writers["evidence"].write(evidence_frame(records))
+    writers["evidence"].write(evidence_frame(records, codebook))
     writers["coding_audit"].write(audit_frame(documents))
 
 

@@ -1,18 +1,40 @@
 """Count variables of a record (tasks, measures, petitions, accountability) by codebook rules.
 
-Every rule is searched in every passage of the record. The value taken is the one found in
-the earliest passage (documents state their headline figures first); any other value found
-for the same variable is kept in the audit table with the reason it was not taken.
+Every rule is searched in every passage of the record. Each value found is a candidate with
+scopes (``count_scope`` in the codebook): per axis, the nearest scope marker before its number
+says whether it counts one batch, one day's transfer or the whole inspection so far, a subset,
+the part due by a deadline, a count already done, complaints rather than tasks, people only
+talked to, complaints handed over rather than received. ``count_selection`` names, per
+variable, the scopes that are never its value, those taken only when nothing else is found
+and those preferred; of the best, the value found in the earliest passage is taken
+(documents state their headline figures first). Any other value found for the same variable
+is kept in the audit table with the reason it was not taken.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from analysis.codebook import Codebook, Rule
+from analysis.codebook import Codebook, Rule, expand
+from analysis.coding import features
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.numbers import parse_number
-from analysis.coding.text import Span, may_hold_number, paragraph_around, sentence_around
+from analysis.coding.text import (
+    Span,
+    may_hold_number,
+    paragraph_around,
+    segment_around,
+    sentence_around,
+)
+
+#: The scope of a count with no scope marker before it in its segment.
+STATED = "stated"
+#: The scope of a count inside parentheses (a breakdown or an aside: …(7个信访件,涉及13个问题)).
+ASIDE = "aside"
+#: A closed parenthesis: markers inside it (其中来电63件) do not scope what follows it.
+_ASIDE = re.compile(r"\([^()]*\)")
+_CLAUSE_MARK = re.compile("[,,::]")
 
 
 @dataclass(frozen=True)
@@ -33,6 +55,133 @@ def _value(match) -> int | float | None:
     return sum(parts) if parts else None
 
 
+def _number_start(match) -> int:
+    """Offset (in the searched sentence) of the match's first value or total group."""
+    starts = [
+        match.start(k)
+        for k, v in match.groupdict().items()
+        if v and (k == "total" or k.startswith("value"))
+    ]
+    return min(starts) if starts else match.start()
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which candidates of one variable may be taken, and which are preferred."""
+
+    drop: frozenset[str] = frozenset()
+    drop_in_plan: frozenset[str] = frozenset()
+    avoid: frozenset[str] = frozenset()
+    prefer: tuple[str, ...] = ()
+
+    def dropped(self, scope: frozenset[str], doc_type: str | None) -> bool:
+        """True when any of the candidate's scopes is never the variable's value."""
+        return bool(scope & self.drop) or (doc_type == "plan" and bool(scope & self.drop_in_plan))
+
+    @property
+    def wanted(self) -> frozenset[str]:
+        """Every scope the selection names."""
+        return self.drop | self.drop_in_plan | self.avoid | frozenset(self.prefer)
+
+    def rank(self, scope: frozenset[str]) -> tuple[bool, ...]:
+        """Lower is preferred: whether it has an avoided scope, then the preferred scopes it
+        lacks, in order."""
+        return (bool(scope & self.avoid), *(s not in scope for s in self.prefer))
+
+
+@dataclass(frozen=True)
+class Scoping:
+    """The codebook's scope markers, one alternation per axis, and per-variable selections."""
+
+    #: per axis: the markers' alternation, and per group its scope and whether it reaches
+    #: only to the end of its clause (``reach: clause``)
+    axes: tuple[tuple[re.Pattern[str], dict[str, tuple[str | None, bool]]], ...]
+    selections: dict[str, Selection]
+    continuation: re.Pattern[str] | None = None
+
+    def _markers(self, text: str, line: Span, axis: int) -> list[tuple[int, int, str, bool]]:
+        """The axis's markers in the line: start, end, scope, whether it reaches only its
+        clause (markers with no scope are matched, so that they hide what they cover, and
+        left out)."""
+        markers, names = self.axes[axis]
+        found = [(m.start(), m.end(), *names[m.lastgroup]) for m in markers.finditer(text, *line)]
+        return [m for m in found if m[2] is not None]
+
+    def scope(
+        self,
+        text: str,
+        number: int,
+        start: int | None = None,
+        found_in: dict | None = None,
+        wanted: frozenset[str] | None = None,
+    ) -> frozenset[str]:
+        """Per axis, the scope set by the nearest marker before offset ``number`` (from
+        ``start``, else from the start of its segment); ``stated`` when there is none. A
+        marker whose scope is None hides the text it covers and sets nothing. ``found_in``
+        caches the markers of each line; axes with none of the ``wanted`` scopes are skipped."""
+        start = segment_around(text, number).start if start is None else start
+        line = paragraph_around(text, number)
+        cache = {} if found_in is None else found_in
+        asides = (
+            [m.span() for m in _ASIDE.finditer(text, start, number)]
+            if "(" in text[start:number]
+            else []
+        )
+        found = (
+            {ASIDE} if text.rfind("(", start, number) > text.rfind(")", start, number) else set()
+        )
+        for axis, (_, names) in enumerate(self.axes):
+            if wanted is not None and not any(n[0] in wanted for n in names.values()):
+                continue
+            if (line.start, axis) not in cache:
+                cache[line.start, axis] = self._markers(text, line, axis)
+            scopes = [
+                scope
+                for m_start, m_end, scope, clause_only in cache[line.start, axis]
+                if start <= m_start < m_end <= number
+                and not any(a <= m_start < b for a, b in asides)
+                and not (clause_only and _CLAUSE_MARK.search(text, m_end, number))
+            ]
+            if scopes:
+                found.add(scopes[-1])
+        return frozenset(found or {STATED})
+
+    def selection(self, variable: str) -> Selection:
+        return self.selections.get(variable, Selection())
+
+
+_SCOPINGS: dict[str, Scoping] = {}
+
+
+def scoping(codebook: Codebook) -> Scoping:
+    """The codebook's ``count_scope`` markers and ``count_selection`` (compiled once)."""
+    if codebook.version_hash in _SCOPINGS:
+        return _SCOPINGS[codebook.version_hash]
+    by_axis: dict[str, list[tuple[tuple[str | None, bool], str]]] = {}
+    for entry in codebook.raw.get("count_scope") or []:
+        pattern = expand(entry["pattern"], codebook.synonyms, "count_scope")
+        scope = (entry["scope"], entry.get("reach") == "clause")
+        by_axis.setdefault(entry.get("axis", "extent"), []).append((scope, pattern))
+    axes = []
+    for markers in by_axis.values():
+        names = {f"s{i}": scope for i, (scope, _) in enumerate(markers)}
+        alternation = "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(markers))
+        axes.append((re.compile(alternation), names))
+    selections = {
+        variable: Selection(
+            drop=frozenset(spec.get("drop", ())),
+            drop_in_plan=frozenset(spec.get("drop_in_plan", ())),
+            avoid=frozenset(spec.get("avoid", ())),
+            prefer=tuple(spec.get("prefer", ())),
+        )
+        for variable, spec in (codebook.raw.get("count_selection") or {}).items()
+    }
+    cue = codebook.raw.get("count_continuation")
+    result = Scoping(tuple(axes), selections, re.compile(cue) if cue else None)
+    _SCOPINGS[codebook.version_hash] = result
+    return result
+
+
 def _applies(rule: Rule, text: str, passage: Span) -> bool:
     """The rule's conditions hold for the passage (``requires_in: paragraph``: its
     ``requires`` may be met earlier in the paragraph — 反馈的42个问题,细化为136项整改任务。
@@ -48,12 +197,31 @@ def _applies(rule: Rule, text: str, passage: Span) -> bool:
     return rule.requires.search(text, start, passage.end) is not None
 
 
-def candidates(
+def _window_start(
+    text: str, rule: Rule, passage: Span, continuation: re.Pattern[str] | None
+) -> int | None:
+    """Where scope markers are looked for: the number's segment (None), or the paragraph
+    when the rule's ``requires`` is met only earlier in it or the sentence continues the
+    previous one (…第十批信访件共计263件。截至9月14日,已办结183件: the 183 are of that
+    batch; the nearest marker still wins)."""
+    sentence = passage.text(text)
+    inherited = rule.requires_in == "paragraph" and not rule.applies_to(sentence)
+    if not inherited and not (continuation is not None and continuation.match(sentence)):
+        return None
+    return paragraph_around(text, passage.start).start
+
+
+def scoped_candidates(
     text: str,
     passages: list[Span],
     rules: tuple[Rule, ...],
-) -> list[Evidence]:
-    """Every value the rules find in the passages, in passage order then rule order."""
+    scopes: Scoping | None = None,
+    markers: dict | None = None,
+    codebook: Codebook | None = None,
+) -> list[tuple[Evidence, frozenset[str]]]:
+    """Every value the rules find in the passages with its scope, in passage order then rule
+    order (``markers`` caches the scope markers of each line); with a ``codebook``, not those
+    its guards block (features.guard_count: 到2025年底前完成N项)."""
     found = []
     for passage in passages:
         sentence = passage.text(text)
@@ -61,6 +229,8 @@ def candidates(
             continue
         conditions: dict[tuple, bool] = {}  # rules share conditions: test each once
         for rule in rules:
+            if not rule.may_match(sentence):
+                continue
             key = (id(rule.requires), id(rule.excludes), rule.requires_in)
             if key not in conditions:
                 conditions[key] = _applies(rule, text, passage)
@@ -73,33 +243,89 @@ def candidates(
                     continue
                 if value is None:
                     continue
+                if codebook is not None and features.guard_count(
+                    text, passage.start + features.value_offset(match), codebook, rule.variable
+                ):
+                    continue
                 start, end = passage.start + match.start(), passage.start + match.end()
-                found.append(cite(text, rule.variable, int(value), start, end, rule.id))
+                number = passage.start + _number_start(match)
+                scope = (
+                    scopes.scope(
+                        text,
+                        number,
+                        _window_start(text, rule, passage, scopes.continuation),
+                        markers,
+                        scopes.selection(rule.variable).wanted,
+                    )
+                    if scopes
+                    else frozenset({STATED})
+                )
+                found.append((cite(text, rule.variable, int(value), start, end, rule.id), scope))
     return found
 
 
+def candidates(
+    text: str,
+    passages: list[Span],
+    rules: tuple[Rule, ...],
+    scopes: Scoping | None = None,
+    doc_type: str | None = None,
+    codebook: Codebook | None = None,
+) -> list[Evidence]:
+    """Every value the rules find in the passages, in passage order then rule order, without
+    those whose scope the variable's selection drops or the codebook's guards block."""
+    kept = []
+    for evidence, scope in scoped_candidates(
+        text, passages, rules, scopes, codebook=codebook
+    ):
+        if scopes is None or not scopes.selection(evidence.variable).dropped(scope, doc_type):
+            kept.append(evidence)
+    return kept
+
+
 def code_counts(
-    text: str, passages: list[Span], codebook: Codebook
+    text: str, passages: list[Span], codebook: Codebook, doc_type: str | None = None
 ) -> tuple[dict[str, Evidence], list[Conflict]]:
-    """The count variables of one record with their evidence, and the values not taken."""
+    """The count variables of one record with their evidence, and the values not taken
+    (``doc_type`` plan: scheduled counts are not completions)."""
     chosen: dict[str, Evidence] = {}
     conflicts: list[Conflict] = []
+    scopes = scoping(codebook)
+    markers: dict = {}  # the scope markers of each line, found once
     numeric = [p for p in passages if may_hold_number(p.text(text))]
     for variable in codebook.record_rules:  # the count variables, in codebook order
         holding = [p for p in numeric if codebook.may_hold(variable, p.text(text))]
-        found = candidates(text, holding, codebook.record_rules.get(variable, ()))
+        rules = codebook.record_rules.get(variable, ())
+        selection = scopes.selection(variable)
+        found, dropped = [], []
+        for evidence, scope in scoped_candidates(
+            text, holding, rules, scopes, markers, codebook
+        ):
+            target = dropped if selection.dropped(scope, doc_type) else found
+            target.append((evidence, scope))
         if not found:
             continue
-        best = _fullest(found, min(found, key=lambda e: e.start))
+        best_rank = min(selection.rank(scope) for _, scope in found)
+        first = min(
+            (e for e, scope in found if selection.rank(scope) == best_rank),
+            key=lambda e: e.start,
+        )
+        best = _fullest([e for e, scope in found if selection.rank(scope) == best_rank], first)
         chosen[variable] = best
         seen = {best.value}
-        for other in found:
+        for other, scope in found + dropped:
             if other.value not in seen:
                 seen.add(other.value)
-                conflicts.append(
-                    Conflict(variable, best, other, "earlier passage taken (headline figure)")
+                named = "/".join(sorted(scope))
+                reason = (
+                    f"{named} count; not coded"
+                    if selection.dropped(scope, doc_type)
+                    else "earlier passage taken (headline figure)"
+                    if selection.rank(scope) == best_rank
+                    else f"{named} count; a preferred scope taken"
                 )
-    _total_in_unit_of_completion(text, passages, codebook, chosen, conflicts)
+                conflicts.append(Conflict(variable, best, other, reason))
+    _total_in_unit_of_completion(text, passages, codebook, chosen, conflicts, doc_type)
     _check_parts(chosen, conflicts)
     return chosen, conflicts
 
@@ -117,6 +343,7 @@ def _total_in_unit_of_completion(
     codebook: Codebook,
     chosen: dict[str, Evidence],
     conflicts: list[Conflict],
+    doc_type: str | None = None,
 ) -> None:
     """tasks_total in the unit of completion is reported in: the total stated last before the
     completed count in its sentence, else earlier in its paragraph ("A个问题B项具体任务…
@@ -128,7 +355,7 @@ def _total_in_unit_of_completion(
     before: list[Evidence] = []
     for scope in (sentence_around(text, done.start), paragraph_around(text, done.start)):
         inside = [p for p in passages if scope.start <= p.start < scope.end]
-        found = candidates(text, inside, rules)
+        found = candidates(text, inside, rules, scoping(codebook), doc_type, codebook)
         before = [e for e in found if e.end <= done.end and e.start != done.start]
         if before:
             break

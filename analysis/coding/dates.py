@@ -64,12 +64,19 @@ _DATE_RE = re.compile(
     r"(?=[0-9])(?:"
     # 2021-04-07, 2021-4-7, 2021.4.7, 2021/4/7 (and the date part of 2023-06-25 15:38:38)
     rf"(?P<ny>{_YEAR})(?P<sep>[-./])(?P<nm>{_MD})(?P=sep)(?P<nd>{_MD})(?![0-9]|\.[0-9])"
+    # 26.07.2017: a page stamp written day first
+    r"|(?<![0-9.])(?P<ed>[0-9]{2})\.(?P<em>[0-9]{2})\.(?P<ey>(?:19|20)[0-9]{2})(?![0-9]|\.[0-9])"
     # 2021年4月7日, 2021年4月, 2021年11月底, 2021年, 2021年底, 2021年年末
     rf"|(?P<cy>{_YEAR}){_S}年(?:{_S}(?:(?P<cm>{_MD}){_S}月(?:{_S}(?P<cd>{_MD}){_S}[日号]|[底末])?"
     rf"|(?P<cend>年?[底末])))?"
     # 7月20日, 5月底 (no year written)
     rf"|(?<![0-9年])(?<![0-9][\-—–~至到])(?P<m>{_MD}){_S}月(?:{_S}(?P<d>{_MD}){_S}[日号]|[底末])"
     r")"
+)
+#: 今年4月2日, 去年11月3日: a month and day counted from the nearest full date (codebook).
+_RELATIVE_DATE_RE = re.compile(
+    rf"(?P<rel>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))})度?{_S}"
+    rf"(?P<m>{_MD}){_S}月(?:{_S}(?P<d>{_MD}){_S}[日号]|[底末])"
 )
 _RANGE_SEP = f"{_S}(?:至|到|—{{1,2}}|–|-|~){_S}"
 # The end of a range whose start is a date: 至15日 (same month), 至5月 (same year).
@@ -89,6 +96,7 @@ class DateSpan:
     month: int | None
     day: int | None
     year_inferred: bool = False  # year filled by with_years, not written
+    relative: int | None = None  # 今年 0, 去年 -1 …: offset from the anchor year
 
     def iso(self) -> str | None:
         """'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' as far as known; None when the year is not."""
@@ -119,6 +127,8 @@ def _int(value: str | None) -> int | None:
 def _span(text: str, m: re.Match[str]) -> DateSpan | None:
     if m["ny"]:
         year, month, day = int(m["ny"]), int(m["nm"]), int(m["nd"])
+    elif m["ey"]:
+        year, month, day = int(m["ey"]), int(m["em"]), int(m["ed"])
     elif m["cy"]:
         year, month, day = int(m["cy"]), _int(m["cm"]), _int(m["cd"])
         if m["cend"]:
@@ -167,6 +177,47 @@ def find_dates(text: str) -> list[DateSpan]:
         if end is not None:
             spans.append(end)
             pos = end.end
+    relative = _relative_dates(text, scan)
+    covered = [(r.start, r.end) for r in relative]
+    plain = [s for s in spans if not any(a <= s.start < b for a, b in covered)]
+    return _relative_range_ends(scan, sorted(plain + relative, key=lambda s: s.start))
+
+
+_RANGE_SEP_RE = re.compile(_RANGE_SEP)
+
+
+def _relative_range_ends(scan: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """The yearless end of a range opened by a relative date (今年4月2日至5月2日) counts
+    from the same year."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        if (
+            first.relative is not None
+            and second.year is None
+            and second.relative is None
+            and _RANGE_SEP_RE.fullmatch(scan, first.end, second.start)
+        ):
+            out[i] = replace(second, relative=first.relative)
+    return out
+
+
+def _relative_dates(text: str, scan: str) -> list[DateSpan]:
+    """今年4月2日 / 去年11月3日 (and the end of a range after one): year still None, with the
+    offset of the relative word kept for ``with_years``."""
+    spans = []
+    for m in _RELATIVE_DATE_RE.finditer(scan):
+        month, day = int(m["m"]), _int(m["d"])
+        if not _valid(None, month, day):
+            continue
+        offset = RELATIVE_YEARS[m["rel"]]
+        span = DateSpan(
+            m.start(), m.end(), text[m.start() : m.end()], None, month, day, relative=offset
+        )
+        spans.append(span)
+        end = _range_end(text, scan, span)
+        if end is not None:
+            spans.append(replace(end, relative=offset))
     return spans
 
 
@@ -175,7 +226,8 @@ def _is_full(span: DateSpan) -> bool:
 
 
 def with_years(spans: list[DateSpan]) -> list[DateSpan]:
-    """Fill missing years from the nearest full date before, else after (codebook rule).
+    """Fill missing years from the nearest full date before, else after (codebook rule);
+    今年/去年 + M月D日 count from that year.
 
     A full date is one whose year and month are written (2021年4月7日, 2022年底);
     spans with no full date on either side keep year None.
@@ -188,8 +240,9 @@ def with_years(spans: list[DateSpan]) -> list[DateSpan]:
             before = [f for f in full if f.start < span.start]
             after = [f for f in full if f.start > span.start]
             anchor = before[-1] if before else (after[0] if after else None)
-            if anchor is not None and _valid(anchor.year, span.month, span.day):
-                span = replace(span, year=anchor.year, year_inferred=True)
+            year = None if anchor is None else anchor.year + (span.relative or 0)
+            if year is not None and _valid(year, span.month, span.day):
+                span = replace(span, year=year, year_inferred=True)
         result.append(span)
     return result
 
@@ -259,6 +312,8 @@ _ASOF_RE = re.compile(
     rf"(?:截至|截止)(?:到|至)?{_S}"
     rf"(?:(?P<rel>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))})度?{_S})?"
 )
+#: 截至6月 / 截至今年6月: a month with no year and no day.
+_MONTH_ONLY_RE = re.compile(rf"(?P<m>1[0-2]|0?[1-9]){_S}月(?![0-9]|{_S}[0-9])")
 _YEAR_END_RE = re.compile("|".join(sorted(YEAR_END_WORDS, key=len, reverse=True)))
 
 
@@ -279,6 +334,8 @@ def parse_asof(text: str, anchor_year: int | None = None) -> str | None:
         year = relative_year(m["rel"], anchor_year)
         return f"{year:04d}-{YEAR_END_WORDS[end.group()]:02d}"
     spans = find_dates(rest)
+    if (month := _MONTH_ONLY_RE.match(rest)) is not None and not (spans and spans[0].start == 0):
+        spans = [DateSpan(0, month.end(), month.group(), None, int(month["m"]), None)]
     if not spans or spans[0].start != 0 or spans[0].month is None:
         return None
     span = spans[0]

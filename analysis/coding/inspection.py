@@ -13,8 +13,26 @@ from analysis.coding.numbers import parse_number
 from analysis.coding.text import Span, paragraph_around, sentence_around
 
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|—{1,2}|–|-|~)\s*")
+#: An as-of phrase: 截至/截止 + date, or a clause opened by 至/到 + date (至8月2日,… /
+#: 到当日为止,…), which is not the end of a range.
+_ASOF_HEAD = (
+    r"(?:(?:截至|截止)(?:到|至)?"
+    r"|(?:(?<=^)|(?<=[。;,!?\n]))\s*(?:至|到)(?=[^,。;]{1,16}?[,\s]))"
+)
 _ASOF = re.compile(
-    r"(?:截至|截止)(?:到|至)?\s*(?:目前(?:为止)?|[^,。;]{0,16}?(?:月底|月末|年底|年末|日|号|月(?!\s*\d)))"
+    rf"{_ASOF_HEAD}\s*(?:目前(?:为止)?|当日|当天|当晚|同日"
+    r"|[^,。;]{0,16}?(?:月底|月末|年底|年末|日|号|月(?!\s*\d)))",
+    re.MULTILINE,
+)
+# Read one found phrase (matched whole):
+_PHRASE_HEAD = r"\s*(?:截至|截止|至|到)(?:到|至)?"
+_ASOF_SAME_DAY = re.compile(rf"{_PHRASE_HEAD}\s*(?:当日|当天|当晚|同日)")
+_ASOF_DAY_ONLY = re.compile(rf"{_PHRASE_HEAD}\s*(?P<day>\d{{1,2}})\s*[日号]")
+_ASOF_AS_JIEZHI = re.compile(r"^\s*(?:至|到)")
+#: After a 截至 phrase, a count of tasks, problems or complaints in the same sentence.
+_ASOF_FIGURE = re.compile(
+    r"(?:任务|问题|信访|举报|投诉|案件|办结|完成|整改)[^。]{0,40}?\d+\s*(?:项|个|件|宗|条|批)"
+    r"|\d+\s*(?:项|个|件|宗|条|批)[^。]{0,20}?(?:任务|问题|信访|举报|投诉|案件|办结|完成|整改)"
 )
 _ASOF_LEAD = re.compile(r"(?:截至|截止)(?:到|至)?\s*(?:今年|本年|去年|上年)?\s*$")
 #: How far before 反馈 the feedback date may stand (characters, same sentence).
@@ -59,7 +77,8 @@ def inspection_level(text: str, anchor: list[Span], codebook: Codebook) -> Evide
 
 
 def inspection_round(text: str, anchor: list[Span], codebook: Codebook) -> Evidence | None:
-    """N of 第N轮 in the title, heading or opening paragraph."""
+    """N of 第N轮 in the title, heading or opening paragraph, else first in the record's
+    text (a closing link line, a table caption)."""
     return _first(
         text,
         anchor,
@@ -71,7 +90,8 @@ def inspection_round(text: str, anchor: list[Span], codebook: Codebook) -> Evide
 
 
 def inspection_batch(text: str, spans: list[Span], codebook: Codebook) -> Evidence | None:
-    """N of 第N批 (…督察), also when stated once for a whole joint document."""
+    """N of 第N批 (…督察), also when stated once for a whole joint document; the title and
+    opening first, then the record's text."""
     return _first(
         text,
         spans,
@@ -83,16 +103,19 @@ def inspection_batch(text: str, spans: list[Span], codebook: Codebook) -> Eviden
 
 
 def lookback(text: str, anchor: list[Span], codebook: Codebook) -> Evidence:
-    """True when 回头看 is named as the inspection being rectified (title or opening)."""
-    found = _first(
-        text,
-        anchor[:2],
-        codebook.document["lookback"],
-        "lookback",
-        "lookback.named",
-        lambda m: True,
-    )
-    return found or Evidence("lookback", False, "", 0, 0, "lookback.not_named")
+    """True when 回头看 is named as the inspection being rectified (title or opening): the
+    inspection's own name (督察"回头看", "回头看"反馈意见) or a team conducting it (督察组对…
+    开展"回头看"). A check-up the jurisdiction runs itself (我省完成…督察"回头看", 经常组织
+    "回头看") or a review of complaint handling (办理质量"回头看") is not."""
+    doc = codebook.document
+    named, own = doc["lookback"], doc.get("lookback_own")
+    for span in anchor[:2]:
+        for match in named.finditer(text, span.start, span.end):
+            sentence = sentence_around(text, match.start())
+            if own is not None and own.search(text, sentence.start, match.end()):
+                continue
+            return cite(text, "lookback", True, match.start(), match.end(), "lookback.named")
+    return Evidence("lookback", False, "", 0, 0, "lookback.not_named")
 
 
 def _inside(span: Span, dates: list[DateSpan]) -> list[DateSpan]:
@@ -114,8 +137,8 @@ def entry_dates(
             sentence = sentence_around(text, first.start)
             if not cue.search(text, sentence.start, sentence.end):
                 continue
-            if first.iso() is None or second.iso() is None or first.month is None:
-                continue
+            if first.iso() is None or second.iso() is None or None in (first.day, second.day):
+                continue  # the fields are days: 2019年7月至8月 gives none
             rule = "entry.range"
             return (
                 cite(text, "entry_start", first.iso(), first.start, first.end, rule),
@@ -147,8 +170,11 @@ def _entry_day(
 def feedback_date(
     text: str, spans: list[Span], dates: list[DateSpan], codebook: Codebook
 ) -> Evidence | None:
-    """The last date before 反馈 in its sentence, at most FEEDBACK_REACH characters before."""
+    """The last full day before 反馈 in its sentence, at most FEEDBACK_REACH characters
+    before; not when a locality reports back to the team (向督察组反馈) or the date is a news
+    source's (记者…获悉…督察反馈意见)."""
     cue = codebook.document["feedback_cue"]
+    excludes = codebook.document.get("feedback_excludes")
     for span in spans:
         for match in cue.finditer(text, span.start, span.end):
             sentence = sentence_around(text, match.start())
@@ -161,9 +187,11 @@ def feedback_date(
                 and d.month is not None
                 and not _ASOF_LEAD.search(text, max(0, d.start - 6), d.start)
             ]
-            if before and before[-1].iso():
+            if before and before[-1].day is not None and before[-1].iso():
                 date = before[-1]
                 if "反馈" in text[date.end : match.start()]:
+                    continue
+                if excludes is not None and excludes.search(text, date.end, match.start()):
                     continue
                 return cite(
                     text,
@@ -187,7 +215,7 @@ def _feedback_meeting(
     for span in spans:
         for match in lead.finditer(text, span.start, span.end):
             date = starts.get(match.end())
-            if date is not None and date.month is not None and date.iso():
+            if date is not None and date.day is not None and date.iso():
                 return cite(
                     text,
                     "feedback_date",
@@ -199,21 +227,79 @@ def _feedback_meeting(
     return None
 
 
-def asof(text: str, figures: list[Evidence], dates: list[DateSpan]) -> Evidence | None:
+def _asof_value(text: str, match: re.Match[str], dates: list[DateSpan]) -> str | None:
+    """ISO value of one 截至 phrase. A day alone (截至6日) takes month and year from the
+    nearest dated day before it; 截至当日/当天 is that day itself."""
+    phrase = match.group()
+    same_day = _ASOF_SAME_DAY.fullmatch(phrase)
+    day_only = _ASOF_DAY_ONLY.fullmatch(phrase)
+    if same_day or day_only:
+        line = paragraph_around(text, match.start())
+        earlier = [
+            d
+            for d in dates
+            if d.end <= match.start() and d.month is not None and d.iso() is not None
+        ]
+        if same_day:
+            earlier = [d for d in earlier if d.day is not None and d.start >= line.start]
+        if not earlier:
+            return None
+        date = earlier[-1]
+        if same_day:
+            return date.iso()
+        day = int(day_only["day"])
+        month = date.month if day >= (date.day or 1) else None
+        if month is None or date.year is None:
+            return None
+        return f"{date.year:04d}-{month:02d}-{day:02d}"
+    return parse_asof(_ASOF_AS_JIEZHI.sub("截至", phrase), anchor_year(dates, match.start()))
+
+
+def _asof_in(text: str, span: Span, dates: list[DateSpan], rule: str) -> Evidence | None:
+    matches = list(_ASOF.finditer(text, span.start, span.end))
+    if not matches:
+        return None
+    match = matches[-1]
+    value = _asof_value(text, match, dates)
+    if value is None:
+        return None
+    return cite(text, "asof", value, match.start(), match.end(), rule)
+
+
+def asof(
+    text: str,
+    figures: list[Evidence],
+    dates: list[DateSpan],
+    heading: list[Span] | None = None,
+    passages: list[Span] | None = None,
+) -> Evidence | None:
     """The 截至 date stated for the record's figures: before the first figure that has one
     in its sentence (else earlier in its paragraph); empty for 截至目前/目前. A yearless or
     relative date (截至今年8月底) takes the year of the nearest full date before it (else after).
+
+    Failing that, a 截至 date in the heading (…情况通报(截至8月2日)) holds for the whole
+    record; and when the record has no coded figure at all, the first 截至 date in a sentence
+    of ``passages`` that states a count of tasks or complaints.
     """
     for evidence in figures:
         sentence = sentence_around(text, evidence.start)
         paragraph = paragraph_around(text, evidence.start)
         for scope in (Span(sentence.start, evidence.start), Span(paragraph.start, evidence.start)):
-            matches = list(_ASOF.finditer(text, scope.start, scope.end))
-            if not matches:
+            if not _ASOF.search(text, scope.start, scope.end):
                 continue
-            match = matches[-1]
-            value = parse_asof(match.group(), anchor_year(dates, match.start()))
+            return _asof_in(text, scope, dates, "asof.jiezhi")
+    for span in heading or []:
+        if (found := _asof_in(text, span, dates, "asof.heading")) is not None:
+            return found
+    if figures:
+        return None
+    for span in passages or []:
+        for match in _ASOF.finditer(text, span.start, span.end):
+            sentence = sentence_around(text, match.start())
+            if not _ASOF_FIGURE.search(text, match.end(), sentence.end):
+                continue
+            value = _asof_value(text, match, dates)
             if value is None:
                 return None
-            return cite(text, "asof", value, match.start(), match.end(), "asof.jiezhi")
+            return cite(text, "asof", value, match.start(), match.end(), "asof.figure_sentence")
     return None

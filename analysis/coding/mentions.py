@@ -1,16 +1,22 @@
 """Mentions: funding and environmental outcomes of a record, each with its period.
 
-Rules (codebook ``mention_rules``) find a value; then, in this order:
+Rules (codebook ``mention_rules``) find a value, and values listed by position (PM2.5、PM10
+浓度分别为46、74微克/立方米) are aligned with their names (``mention_enumeration``); then:
 
-* a value in a clause naming another place, a sub-area (basin, lake, district) or a wider
-  area (全省 in a city's record) is not the jurisdiction's value (outcomes only);
-* a value introduced by a target cue (目标, 到2020年, 确保 …) in its segment is a target;
+* the guards of the codebook (``guards``, features in ``analysis/coding/features.py``) drop
+  targets, changes on a base, listed values read outside their list, and values whose
+  governing subject — the clause, its segment or the earlier sentences of the paragraph — is
+  a sub-area, another place or a wider area (全国 in a province's record);
 * its period is the nearest period written before it in its sentence (2023年1—5月), else the
-  nearest year before it in the same paragraph among the record's passages. A period list
-  ("2022年和2023年1—4月") gives one outcome mention per period, while an amount over several
-  years, since a year (以来) or cumulative (累计) has no single year. An outcome with no year
-  is not coded;
-* a year-on-year change (同比下降2.6%) after the value, before the next value, is attached.
+  nearest year before it in the same paragraph among the record's passages; a comparison base
+  (比2020年), a deadline (2025年底前) or a year qualifying a noun (2018年存在的…) is never a
+  period. A period list ("2022年和2023年1—4月") gives one outcome mention per period, while
+  an amount over several years, since a year (以来) or cumulative (累计) has no single year;
+* an outcome with no year in its paragraph takes the year of a one-year status bulletin,
+  stated in its title or lead (2021年…生态环境状况公报), when the last period written before
+  it is that year; otherwise it is not coded;
+* a year-on-year change (同比下降2.6%, or 比YYYY年 with the year before the value's) after the
+  value, before the next value, is attached.
 """
 
 from __future__ import annotations
@@ -20,15 +26,18 @@ from dataclasses import dataclass
 
 from analysis import gazetteer
 from analysis.codebook import Codebook
+from analysis.codebook import expand as codebook_expand
+from analysis.coding import features
 from analysis.coding.dates import DateSpan, anchor_year, find_periods, relative_year
+from analysis.coding.literal import holds, requirements
 from analysis.coding.numbers import parse_money, parse_number
 from analysis.coding.text import (
     Span,
     clause_around,
     may_hold_number,
     paragraph_around,
+    paragraphs,
     segment_around,
-    sentence_around,
 )
 
 _YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?P<since>以来|来)?")
@@ -86,25 +95,33 @@ class _Period:
     open_ended: bool = False  # 2021年以来
 
 
-def _periods(text: str, scope: Span, dates: list[DateSpan] | None = None) -> list[_Period]:
-    """Years and year-to-date periods written in ``scope``, in order. A relative year
-    (今年, 去年) counts from the nearest full date before it (else after) in ``dates``."""
+def _periods(
+    text: str, scope: Span, dates: list[DateSpan] | None, codebook: Codebook
+) -> list[_Period]:
+    """Years and year-to-date periods written in ``scope``, in order (not comparison bases,
+    deadlines or years qualifying a noun). A relative year (今年, 去年) counts from the
+    nearest full date before it (else after) in ``dates``."""
     chunk = text[scope.start : scope.end]
     relative = []
     for m in _RELATIVE.finditer(chunk):
         anchor = anchor_year(dates or [], scope.start + m.start())
         if anchor is not None:
             relative.append((m, relative_year(m["rel"], anchor)))
-    found = []
+    found, taken = [], []
     for p in find_periods(chunk):
         year = p.year
+        start = scope.start + p.start
+        taken.append((start, scope.start + p.end))
         if year is None:  # 今年1-8月: the relative year just before the months
             year = next((y for m, y in relative if m.end() == p.start), None)
-        found.append(_Period(scope.start + p.start, scope.start + p.end, year, p.months))
-    taken = [(p.start, p.end) for p in found]
+        elif features.year_role(text, start, start + 5, codebook) != "period":
+            continue
+        found.append(_Period(start, scope.start + p.end, year, p.months))
     for m in _YEAR.finditer(chunk):
         start, end = scope.start + m.start(), scope.start + m.end()
         if any(a <= start < b for a, b in taken):
+            continue
+        if features.year_role(text, start, start + len(m["year"]) + 1, codebook) != "period":
             continue
         found.append(_Period(start, end, int(m["year"]), None, bool(m["since"])))
     for m, year in relative:
@@ -132,6 +149,45 @@ def _value(variable: str, raw: str) -> float:
     return float(parse_money(raw) if variable == "funding_cny" else parse_number(raw))
 
 
+def _is_body(line: str) -> bool:
+    """A paragraph of running text (not a title, menu or date line)."""
+    line = line.strip()
+    return line.endswith("。") or (len(line) >= 40 and ("," in line or "。" in line))
+
+
+def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int | None:
+    """The year of a one-year status bulletin: the one year stated in its title lines (the
+    short lines before the first paragraph of running text), else in its first, else its
+    second paragraph, when that line also names a bulletin (codebook ``bulletin_cue``:
+    公报, 环境状况, 成绩单 …) and neither the title nor the first paragraph is about
+    rectification (``not_bulletin_cue``). Years of full dates (2022年5月2日) and since-years
+    are not counted."""
+    lines = paragraphs(text)
+    body = [i for i, line in enumerate(lines) if _is_body(line.text(text))]
+    if not body:
+        return None
+    groups = [lines[: body[0]]] + [[lines[i]] for i in body[:2]]
+    day_dates = [(d.start, d.end) for d in dates if d.day is not None]
+    bulletin = codebook.cue("bulletin_cue")
+    account = codebook.cue("not_bulletin_cue")
+    if any(account.search(span.text(text)) for span in groups[0] + groups[1]):
+        return None
+    for group in groups:
+        years = {
+            p.year
+            for span in group
+            for p in _periods(text, span, [], codebook)
+            if p.year is not None
+            and not p.months
+            and not p.open_ended
+            and not any(a <= p.start < b for a, b in day_dates)
+        }
+        if years:
+            named = any(bulletin.search(span.text(text)) for span in group)
+            return years.pop() if len(years) == 1 and named else None
+    return None
+
+
 def _wider_area(codebook: Codebook, place: gazetteer.Place) -> re.Pattern[str] | None:
     """Words for an area wider than ``place``; not those naming its own kind (全市 is a
     county-level city's own area)."""
@@ -155,53 +211,56 @@ class MentionCoder:
         self.text, self.codebook, self.place = text, codebook, place
         self.passages = passages
         self.dates = dates or []
-        self.targets = codebook.cue("target_cue")
-        self.target_leads = codebook.cue("target_lead")
-
-        self.subareas = codebook.cue("subarea_cue")
+        # 今年/去年 count from a full date with its day (2017年12月 names a period, not a day)
+        self.anchors = [d for d in self.dates if d.day is not None]
         self.not_funding = codebook.cue("not_funding_cue")
         self.wider = _wider_area(codebook, place)
         self._all_rules = [r for rules in codebook.mention_rules.values() for r in rules]
+        self.doc_year = document_year(text, codebook, self.dates)
 
     # -- filters ----------------------------------------------------------------------
-    def _other_place(self, scope: Span) -> bool:
-        chunk = self.text[scope.start : scope.end]
+    def _other_place(self, chunk: str) -> int | None:
+        """Offset in ``chunk`` of the first place named that is not the jurisdiction."""
         for match in gazetteer.find_places(chunk):
             if all(c.name != self.place.name for c in match.candidates):
-                return True
-        return False
+                return match.start
+        return None
 
-    def _is_target(self, value_start: int) -> bool:
-        clause = clause_around(self.text, value_start)
-        if self.targets.search(self.text, clause.start, value_start):
-            return True
-        segment = segment_around(self.text, value_start)
-        if self.target_leads.search(self.text, segment.start, value_start):
-            return True
-        sentence = sentence_around(self.text, value_start)
-        opening = len(self.text[sentence.start : sentence.end]) - len(
-            self.text[sentence.start : sentence.end].lstrip()
-        )
-        return bool(self.target_leads.match(self.text, sentence.start + opening, value_start))
-
-    def _is_elsewhere(self, value_start: int) -> bool:
-        clause = clause_around(self.text, value_start)
-        prefix = Span(clause.start, value_start)
-        if self.subareas.search(self.text, prefix.start, prefix.end):
-            return True
-        if self.wider is not None and self.wider.search(self.text, prefix.start, prefix.end):
-            return True
-        return self._other_place(prefix)
+    def _blocked(self, variable: str, value_start: int, match_start: int | None) -> str | None:
+        """The guard (codebook ``guards``) that rules the value out, if any (``match_start``
+        None: a value read from a list, where 分别 is expected)."""
+        guards = features.guards_for(self.codebook, "mentions", variable)
+        found = features.value_features(self.text, value_start, self.codebook, match_start)
+        if "subarea" in guards or "wider_area" in guards:
+            where = features.scope(
+                self.text,
+                value_start,
+                paragraph_around(self.text, value_start),
+                self.codebook,
+                self.wider,
+                self._other_place,
+                self.place.name,
+            )
+            if where is not None:
+                found.add(where)
+        return features.blocking(found, guards)
 
     # -- periods ----------------------------------------------------------------------
     def _periods_for(
         self, passage: Span, start: int, flow: bool, match_text: str
     ) -> list[_Period] | None:
         """Periods of a value; [] means 'no single year' (flows); None means 'not coded'."""
-        sentence_periods = _periods(self.text, Span(passage.start, start), self.dates)
+        sentence_periods = _periods(
+            self.text, Span(passage.start, start), self.anchors, self.codebook
+        )
         chain = _period_list(self.text, sentence_periods)
+        since = max(chain[-1].end if chain else 0, segment_around(self.text, start).start)
+        if not flow and features.monthly(self.text, since, start, self.codebook):
+            return None  # a month's figure (2023年12月,…), neither annual nor year-to-date
         if not chain:
             chain = self._paragraph_year(passage)
+        if not chain and not flow:
+            chain = self._document_year(start)
         if not chain:
             return [] if flow else None
         if flow:
@@ -219,13 +278,27 @@ class MentionCoder:
         paragraph = paragraph_around(self.text, passage.start)
         earlier = [p for p in self.passages if paragraph.start <= p.start < passage.start]
         for previous in reversed(earlier):
-            found = _periods(self.text, previous, self.dates)
+            found = _periods(self.text, previous, self.anchors, self.codebook)
             if found:
                 return [found[-1]]
         return []
 
+    def _document_year(self, start: int) -> list[_Period]:
+        """The one-year bulletin's year for a value with no year in its paragraph, when the
+        last period written before its paragraph is that year (no other year intervenes)."""
+        if self.doc_year is None:
+            return []
+        paragraph = paragraph_around(self.text, start)
+        before = _periods(self.text, Span(0, paragraph.start), self.anchors, self.codebook)
+        last = before[-1] if before else None
+        if last is not None and (last.year != self.doc_year or last.months or last.open_ended):
+            return []
+        return [_Period(start, start, self.doc_year, None)]
+
     # -- year-on-year -----------------------------------------------------------------
-    def _yoy(self, variable: str, value_end: int) -> tuple[float | None, str | None]:
+    def _yoy(
+        self, variable: str, value_end: int, year: int | None
+    ) -> tuple[float | None, str | None]:
         segment = segment_around(self.text, value_end)
         cursor = value_end
         while cursor < segment.end:
@@ -235,18 +308,23 @@ class MentionCoder:
             if yoy:
                 if any(r.pattern.search(chunk, 0, yoy.start()) for r in self._all_rules):
                     return None, None
-                change = float(parse_number(yoy["value"]))
-                direction = yoy["dir"]
-                lower_better = variable in self.codebook.raw["yoy"].get("lower_is_better", [])
-                negative = direction in self.codebook.yoy_negative or (
-                    lower_better and direction in self.codebook.raw["yoy"].get("improvement", [])
-                )
-                unit = "pp" if "百分点" in yoy["unit"] else "pct"
-                return (-change if negative else change), unit
+                base = yoy.groupdict().get("base") or yoy.groupdict().get("base2")
+                if base and (year is None or int(base) != year - 1):
+                    return None, None  # a change on another year than the previous one
+                return self._change(variable, yoy["dir"], yoy["value"], yoy["unit"])
             if cursor != value_end and any(r.pattern.search(chunk) for r in self._all_rules):
                 return None, None
             cursor = clause.end + 1
         return None, None
+
+    def _change(self, variable: str, direction: str, raw: str, unit: str) -> tuple[float, str]:
+        """A stated change as a signed number and its unit (pct or pp)."""
+        change = float(parse_number(raw))
+        yoy = self.codebook.raw["yoy"]
+        negative = direction in self.codebook.yoy_negative or (
+            variable in yoy.get("lower_is_better", []) and direction in yoy.get("improvement", [])
+        )
+        return (-change if negative else change), ("pp" if "百分点" in unit else "pct")
 
     # -- main -------------------------------------------------------------------------
     def code(self) -> list[Mention]:
@@ -260,13 +338,15 @@ class MentionCoder:
                 if not self.codebook.may_hold(variable, sentence):
                     continue
                 for rule in rules:
+                    if not rule.may_match(sentence):
+                        continue
                     for match in rule.pattern.finditer(sentence):
-                        found.extend(
-                            self._mentions(variable, flow, exclude, rule.id, rule, passage, match)
-                        )
+                        found.extend(self._mentions(variable, flow, exclude, rule, passage, match))
+        for passage in numeric:
+            found.extend(self._enumerated(passage))
         return _dedupe(found)
 
-    def _mentions(self, variable, flow, exclude, rule_id, rule, passage, match) -> list[Mention]:
+    def _mentions(self, variable, flow, exclude, rule, passage, match) -> list[Mention]:
         start, end = passage.start + match.start(), passage.start + match.end()
         value_start = passage.start + match.start("value")
         value_end = passage.start + match.end("value")
@@ -276,29 +356,149 @@ class MentionCoder:
         if flow and self.not_funding.search(self.text, segment.start, segment.end):
             return []
         clause = clause_around(self.text, value_start)
-        if exclude is not None and exclude.search(self.text, clause.start, clause.end):
-            return []
-        if self._is_target(value_start):
-            return []
-        if not flow and self._is_elsewhere(value_start):
+        if exclude is not None and exclude.search(self.text, clause.start, start):
+            return []  # the indicator is qualified as another one (饮用水水源地…)
+        return self._mention(
+            variable, flow, rule.id, passage, start, end, value_start, value_end, match["value"]
+        )
+
+    def _mention(
+        self,
+        variable,
+        flow,
+        rule_id,
+        passage,
+        start,
+        end,
+        value_start,
+        value_end,
+        raw,
+        yoy: tuple[float | None, str | None] | None = None,
+    ) -> list[Mention]:
+        """The mentions of one value candidate, after its guards and with its periods."""
+        listed = rule_id.endswith(".enumeration")
+        if self._blocked(variable, value_start, None if listed else start) is not None:
             return []
         try:
-            value = _value(variable, match["value"])
+            value = _value(variable, raw)
         except ValueError:
             return []
-        periods = self._periods_for(passage, start, flow, match.group())
+        periods = self._periods_for(passage, start, flow, self.text[start:end])
         if periods is None:
             return []
-        yoy_change, yoy_unit = (None, None) if flow else self._yoy(variable, value_end)
         quote = self.text[start:end]
         if not periods:
             return [Mention(variable, None, None, value, None, None, quote, start, end, rule_id)]
+        if yoy is None:
+            yoy = (None, None) if flow else self._yoy(variable, value_end, periods[-1].year)
         return [
-            Mention(
-                variable, p.year, p.months, value, yoy_change, yoy_unit, quote, start, end, rule_id
-            )
+            Mention(variable, p.year, p.months, value, *yoy, quote, start, end, rule_id)
             for p in periods
         ]
+
+    # -- values listed by position ------------------------------------------------------
+    def _enumerated(self, passage: Span) -> list[Mention]:
+        """Values of a list aligned with a list of names (A、B、C浓度分别为x、y、z), with the
+        changes listed the same way (同比分别下降p、q)."""
+        out: list[Mention] = []
+        spec = self.codebook.raw.get("mention_enumeration") or {}
+        if not spec:
+            return out
+        lists = features.compiled(self.codebook, "enumeration", _build_lists)
+        sentence = passage.text(self.text)
+        if not holds(lists.lead_needs, sentence):  # the lead cannot match
+            return out
+        for m in lists.lead.finditer(sentence):
+            names = _split_items(m["names"], lists.separator)
+            values = list(lists.value.finditer(sentence, m.end()))
+            values = _contiguous(sentence, m.end(), values, lists.joiner)
+            if len(values) != len(names):
+                continue
+            changes = _listed_changes(sentence, values[-1].end(), len(values), lists)
+            for variable, words in lists.names.items():
+                index = next((i for i, n in enumerate(names) if words.search(n)), None)
+                if index is None:
+                    continue
+                v = values[index]
+                start = passage.start + m.start("names") + m["names"].find(names[index])
+                end = passage.start + v.end()
+                yoy = None
+                if changes is not None:
+                    direction, raw, unit = changes[index]
+                    yoy = self._change(variable, direction, raw, unit)
+                out.extend(
+                    self._mention(
+                        variable,
+                        False,
+                        f"{variable}.enumeration",
+                        passage,
+                        start,
+                        end,
+                        passage.start + v.start("value"),
+                        passage.start + v.end("value"),
+                        v["value"],
+                        yoy,
+                    )
+                )
+        return out
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """The compiled patterns of the codebook's ``mention_enumeration``."""
+
+    lead: re.Pattern[str]
+    separator: re.Pattern[str]
+    value: re.Pattern[str]
+    joiner: re.Pattern[str]
+    change: re.Pattern[str]
+    names: dict[str, re.Pattern[str]]
+    #: strings every match of ``lead`` contains (see literal.requirements)
+    lead_needs: tuple[tuple[str, ...], ...] = ()
+
+
+def _build_lists(codebook: Codebook) -> _Lists:
+    spec = codebook.raw["mention_enumeration"]
+
+    def expand(pattern: str) -> re.Pattern[str]:
+        return re.compile(codebook_expand(pattern, codebook.synonyms, "mention_enumeration"))
+
+    lead = expand(spec["lead"])
+    return _Lists(
+        lead=lead,
+        separator=expand(spec["separator"]),
+        value=expand(spec["value"]),
+        joiner=expand(spec["joiner"]),
+        change=expand(spec["change"]),
+        names={v: expand(p) for v, p in spec["names"].items()},
+        lead_needs=requirements(lead),
+    )
+
+
+def _split_items(names: str, separator: re.Pattern[str]) -> list[str]:
+    return [n for n in separator.split(names) if n]
+
+
+def _contiguous(sentence: str, start: int, values: list, joiner: re.Pattern[str]) -> list:
+    """The values written one after the other from ``start``, joined by 、/和/, only."""
+    kept, cursor = [], start
+    for v in values:
+        if not joiner.fullmatch(sentence[cursor : v.start()]):
+            break
+        kept.append(v)
+        cursor = v.end()
+    return kept
+
+
+def _listed_changes(sentence: str, start: int, count: int, lists: _Lists):
+    """(direction, number, unit) per position of a change list right after the values."""
+    m = lists.change.match(sentence, start)
+    if m is None:
+        return None
+    numbers = list(lists.value.finditer(m["changes"]))
+    if len(numbers) != count:
+        return None
+    return [(m["dir"], n["value"], n.group()[len(n["value"]) :] or "%") for n in numbers]
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

@@ -1,11 +1,13 @@
 """Splitting a document into records: one per jurisdiction it gives an account of.
 
-A document about one jurisdiction is one record (the jurisdiction named in its title, else
-its publisher, else the first one its text names). A joint announcement — a title naming a
-group (等8省) or several places, with one heading per jurisdiction (``01山西省公开…``) —
-gives one record per heading; a sentence outside the sections that names exactly one of
-those jurisdictions (the summary paragraph) belongs to its record, and a sentence naming
-several belongs to none.
+A document about one jurisdiction is one record, for the place the text speaks for
+(`jurisdiction.speaker`: place mentions scored by role). A joint page gives one record per
+section: heading lines that open with a place under a group title (等8省, ``01山西省公开…``),
+sections opening inline (X情况——…, 全省情况:…), or the sentences of a joint release that
+open with each of the places it enumerates. A sentence outside the sections that names
+exactly one of those jurisdictions (the summary paragraph) belongs to its record, and a
+sentence naming several belongs to none. A page addressed to a named group (对A区、B区两区)
+gives one record per member (`group`). Lead sentences above the title are coded too.
 """
 
 from __future__ import annotations
@@ -13,14 +15,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 from analysis import gazetteer
+from analysis.codebook import Codebook, default_codebook
+from analysis.coding.evidence import Evidence, cite
+from analysis.coding.group import split_group
+from analysis.coding.jurisdiction import speaker
 from analysis.coding.text import Span, paragraphs, sentences
 
 _HEADING_LEAD = re.compile(r"^[\s\d一二三四五六七八九十()、.．]*")
 _HEADING_WORDS = re.compile(r"整改|督察")
 _GROUP = re.compile(r"等\s*(?:\d+|[两二三四五六七八九十]+)\s*(?:个)?(?:省|市|县|地|区)")
-_PUBLISHER = re.compile(r"(?:来源|发布机构|发布单位|作者)\s*[:]\s*(?P<who>\S{2,30})")
 HEADING_MAX_CHARS = 80
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 
@@ -33,6 +39,7 @@ class RecordText:
     passages: list[Span]
     anchor: list[Span] = field(default_factory=list)  # title, heading, opening paragraph
     context: list[Span] = field(default_factory=list)  # shared text: title, joint preamble
+    evidence: Evidence | None = None  # the mention that decided the jurisdiction
 
 
 @dataclass(frozen=True)
@@ -62,13 +69,17 @@ def choose(candidates: tuple[gazetteer.Place, ...], weights: Counter[str]) -> ga
     )
 
 
-def _first_place(text: str, span: Span, weights: Counter[str]) -> gazetteer.Place | None:
-    for match in gazetteer.find_places(text[span.start : span.end]):
-        return choose(match.candidates, weights)
-    return None
+@dataclass(frozen=True)
+class Section:
+    """Where one jurisdiction's section of a joint page begins."""
+
+    place: gazetteer.Place
+    name: Span  # the place name that opens it
+    heading: Span | None  # its heading line; None for a section starting inline
+    body: int  # where its passages begin
 
 
-def _headings(text: str, weights: Counter[str]) -> list[tuple[Span, gazetteer.Place]]:
+def _headings(text: str, weights: Counter[str]) -> list[Section]:
     found = []
     for line in paragraphs(text):
         body = line.text(text)
@@ -77,36 +88,103 @@ def _headings(text: str, weights: Counter[str]) -> list[tuple[Span, gazetteer.Pl
         lead = _HEADING_LEAD.match(body).end()
         matches = gazetteer.find_places(body[lead:])
         if matches and matches[0].start == 0:
-            found.append((line, choose(matches[0].candidates, weights)))
+            name = Span(line.start + lead, line.start + lead + matches[0].end)
+            found.append(Section(choose(matches[0].candidates, weights), name, line, line.end))
     return found
+
+
+def _sentence_openers(
+    text: str, start: int, end: int, weights: Counter[str], codebook: Codebook
+) -> tuple[list[Section], list[Section], list[tuple[Span, str]]]:
+    """Sentences opening with a place: with a section marker (X情况——…, X:…), and as the
+    sentence's subject (X省积极推进…); and sections opened by a self-reference (全省情况——…)
+    with its suffix."""
+    marker = codebook.document["section_marker"]
+    joined = codebook.document["section_not_subject"]
+    self_marker = codebook.document["section_self_marker"]
+    marked, subjects, selves = [], [], []
+    for sentence in sentences(text, start, end):
+        body = sentence.text(text)
+        lead = _HEADING_LEAD.match(body).end()
+        if own := self_marker.match(body, lead):
+            selves.append(
+                (Span(sentence.start + lead, sentence.start + own.end("ref")), own["suffix"])
+            )
+            continue
+        matches = gazetteer.find_places(body[lead:])
+        if not matches or matches[0].start != 0:
+            continue
+        first = matches[0]
+        name = Span(sentence.start + lead, sentence.start + lead + first.end)
+        section = Section(choose(first.candidates, weights), name, None, sentence.start)
+        rest = body[lead + first.end :]
+        if marker.match(rest):
+            marked.append(section)
+        elif not joined.match(rest) and not (len(matches) > 1 and matches[1].start == first.end):
+            subjects.append(section)
+    return marked, subjects, selves
+
+
+def _enumerated(text: str, places: set[str]) -> bool:
+    """True when one sentence lists all of ``places`` (A省、B省和C自治区…)."""
+    for sentence in sentences(text):
+        if "、" not in sentence.text(text):
+            continue
+        found = {p.name for m in gazetteer.find_places(sentence.text(text)) for p in m.candidates}
+        if places <= found:
+            return True
+    return False
+
+
+def _self_sections(
+    selves: list[tuple[Span, str]], marked: list[Section], weights: Counter[str]
+) -> list[Section]:
+    """Sections opened by 全省/我市…: the province or prefecture holding the places that open
+    the other sections (全省情况——… 南充市情况——… → 四川省)."""
+    out = []
+    for ref, suffix in selves:
+        holders = Counter(
+            name
+            for s in marked
+            for name in (s.place.parent, s.place.prefecture)
+            if name and name.endswith(suffix)
+        )
+        for name, _ in holders.most_common(1):
+            if found := gazetteer.lookup(name):
+                out.append(Section(choose(tuple(found), weights), ref, None, ref.start))
+    return out
+
+
+def _inline_sections(
+    text: str, start: int, end: int, weights: Counter[str], codebook: Codebook
+) -> list[Section]:
+    """Sections of a joint page that start inside the text rather than on heading lines.
+
+    Marked sections (X情况——…, 全省情况——…) count whenever two or more jurisdictions open
+    them. Sentences that merely open with a place count only on a page that enumerates
+    those places, speaks for none of them (no 我省/本市) and names them at one level (a joint
+    release).
+    """
+    marked, subjects, selves = _sentence_openers(text, start, end, weights, codebook)
+    marked = sorted(marked + _self_sections(selves, marked, weights), key=lambda s: s.body)
+    if len({s.place.name for s in marked}) >= 2:
+        return marked
+    places = {s.place.name for s in subjects}
+    if (
+        len(places) >= 2
+        and len({s.place.level for s in subjects}) == 1
+        and not codebook.document["jur_self_reference"].search(text, start, end)
+        and _enumerated(text, places)
+    ):
+        first = {}
+        for s in subjects:
+            first.setdefault(s.place.name, s)
+        return sorted(first.values(), key=lambda s: s.body)
+    return []
 
 
 def _inside(child: gazetteer.Place, parent: gazetteer.Place) -> bool:
     return parent.name in (child.parent, child.prefecture) and child.name != parent.name
-
-
-def _title_place(matches: list[gazetteer.PlaceMatch], weights: Counter[str]) -> gazetteer.Place:
-    """The place a title is about: the innermost of a chain of nested names written one
-    after another (广东省河源市东源县 → 东源县), else the first name."""
-    place = choose(matches[0].candidates, weights)
-    for previous, match in zip(matches, matches[1:], strict=False):
-        if match.start - previous.end > 1:
-            break
-        inner = tuple(c for c in match.candidates if _inside(c, place))
-        if not inner:
-            break
-        place = choose(inner, weights)
-    return place
-
-
-def _publisher_place(text: str, weights: Counter[str]) -> gazetteer.Place | None:
-    for line in paragraphs(text)[:15]:
-        match = _PUBLISHER.search(line.text(text))
-        if match:
-            places = gazetteer.find_places(match["who"])
-            if places and places[0].start == 0:
-                return _title_place(places, weights)  # 韶关市浈江区人民政府 → 浈江区
-    return None
 
 
 def _names_in(sentence: str, names: dict[str, int], weights: Counter[str]) -> set[int]:
@@ -122,49 +200,71 @@ def split_records(
     text: str,
     title: Span | None,
     end: int | None = None,
-    inspector: re.Pattern[str] | None = None,
+    codebook: Codebook | None = None,
 ) -> Segmentation:
     """Records of a document with the passages that belong to each.
 
-    Only the body (up to ``end``, where the page's tail begins) is read. A title place
-    followed by ``inspector`` (河南省第二生态环境保护督察组向南阳市反馈…) names the
-    inspecting body, not the jurisdiction, and is passed over when another place is named.
+    Only the body (up to ``end``, where the page's tail begins) is read. A joint page gives
+    one record per section; any other page one record, for the place the text speaks for
+    (`jurisdiction.speaker`).
     """
+    codebook = codebook or default_codebook()
     end = len(text) if end is None else end
     weights = _province_weights(text[:end])
     body_start = title.end if title else 0
-    everything = [Span(body_start, end)]
     title_spans = [title] if title else []
     title_text = title.text(text) if title else ""
+    inspector = codebook.document.get("inspector_after_place")
     title_matches = gazetteer.find_places(title_text) if title else []
     if inspector is not None:
         subjects = [m for m in title_matches if not inspector.match(title_text, m.end)]
         title_matches = subjects or title_matches
 
-    headings = [h for h in _headings(text, weights) if body_start <= h[0].start < end]
-    distinct = {place.name for _, place in headings}
+    headings = [h for h in _headings(text, weights) if body_start <= h.heading.start < end]
+    distinct = {h.place.name for h in headings}
     group_title = bool(_GROUP.search(title_text)) or len(title_matches) != 1
     if len(distinct) >= 2 and group_title:
         return _joint(text, title, headings, weights, end)
+    pick = partial(choose, weights=weights)
+    if group := split_group(text, title, body_start, end, codebook, pick):
+        anchor = title_spans + _opening(text, body_start, end)
+        context = title_spans + group.shared
+        return Segmentation(
+            [RecordText(m.place, m.passages, anchor, context, m.evidence) for m in group.members]
+        )
+    if inline := _inline_sections(text, body_start, end, weights, codebook):
+        return _joint(text, title, inline, weights, end)
 
-    place = (
-        _title_place(title_matches, weights)
-        if title_matches
-        else _publisher_place(text, weights) or _first_place(text, everything[0], weights)
-    )
-    if place is None:
+    found = speaker(text, title, body_start, end, codebook, pick)
+    if found is None:
         return Segmentation([])
-    anchor = title_spans + _opening(text, body_start, end)
+    place, evidence = found
+    lead = _before_title(text, title)
+    anchor = title_spans + _opening(text, lead[0].start if lead else body_start, end)
     return Segmentation(
         [
             RecordText(
                 place,
-                passages=sentences(text, body_start, end),
+                passages=lead + sentences(text, body_start, end),
                 anchor=anchor,
                 context=title_spans,
+                evidence=evidence,
             )
         ],
     )
+
+
+def _before_title(text: str, title: Span | None) -> list[Span]:
+    """Sentences of the lines above the title that hold a full sentence (a lead paragraph
+    or page summary placed before the title): they are coded too, chrome lines are not."""
+    if title is None:
+        return []
+    return [
+        sentence
+        for line in paragraphs(text[: title.start])
+        if "。" in line.text(text)
+        for sentence in sentences(text, line.start, line.end)
+    ]
 
 
 def _opening(text: str, start: int, end: int) -> list[Span]:
@@ -181,19 +281,39 @@ def _opening(text: str, start: int, end: int) -> list[Span]:
 def _joint(
     text: str,
     title: Span | None,
-    headings: list[tuple[Span, gazetteer.Place]],
+    sections: list[Section],
     weights: Counter[str],
     text_end: int,
 ) -> Segmentation:
     body_start = title.end if title else 0
-    preamble = Span(body_start, headings[0][0].start)
-    names = {place.name: i for i, (_, place) in enumerate(headings)}
+    first = sections[0].heading.start if sections[0].heading else sections[0].body
+    preamble = Span(body_start, first)
+    names = {s.place.name: i for i, s in enumerate(sections)}
     records = []
-    for i, (heading, place) in enumerate(headings):
-        end = headings[i + 1][0].start if i + 1 < len(headings) else text_end
-        section = sentences(text, heading.end, end)
-        anchor = [heading] + _opening(text, heading.end, end) + ([title] if title else [])
-        records.append(RecordText(place, passages=list(section), anchor=anchor))
+    for i, section in enumerate(sections):
+        following = sections[i + 1] if i + 1 < len(sections) else None
+        end = (
+            text_end
+            if following is None
+            else following.heading.start
+            if following.heading
+            else following.body
+        )
+        passages = sentences(text, section.body, end)
+        heading = [section.heading] if section.heading else []
+        own = _opening(text, section.body, end) or _opening(text, preamble.start, preamble.end)
+        anchor = heading + own + ([title] if title else [])
+        quote = cite(
+            text,
+            "jurisdiction",
+            section.place.name,
+            section.name.start,
+            section.name.end,
+            "jurisdiction.section",
+        )
+        records.append(
+            RecordText(section.place, passages=list(passages), anchor=anchor, evidence=quote)
+        )
     shared = []
     for sentence in sentences(text, preamble.start, preamble.end):
         hits = _names_in(sentence.text(text), names, weights)

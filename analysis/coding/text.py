@@ -7,7 +7,10 @@ quote the coder reports can be cut back out of that text verbatim.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _SENTENCE = re.compile(r"[^。!?\n]*[^\s。!?][^。!?\n]*[。!?]*")
@@ -43,8 +46,34 @@ class Span(NamedTuple):
         return self.start <= offset < self.end
 
 
+class _PerText:
+    """Values computed from a document's text, kept for the last few texts. Texts are told
+    apart by identity (no hashing of long strings), and memory stays bounded by ``size``."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self.texts: OrderedDict[int, tuple[str, dict[Any, Any]]] = OrderedDict()
+
+    def get(self, text: str, key: Any, compute: Callable[[], Any]) -> Any:
+        entry = self.texts.get(id(text))
+        if entry is None or entry[0] is not text:
+            entry = self.texts[id(text)] = (text, {})
+            if len(self.texts) > self.size:
+                self.texts.popitem(last=False)
+        values = entry[1]
+        if key not in values:
+            values[key] = compute()
+        return values[key]
+
+
+_PER_TEXT = _PerText()
+
+
 def _spans(text: str, start: int, end: int, content: re.Pattern[str]) -> list[Span]:
-    return [Span(*m.span()) for m in content.finditer(text, start, end)]
+    def find() -> tuple[Span, ...]:
+        return tuple(Span._make(m.span()) for m in content.finditer(text, start, end))
+
+    return list(_PER_TEXT.get(text, (start, end, content), find))
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -80,9 +109,14 @@ def paragraph_around(text: str, offset: int) -> Span:
 
 
 def _enclosing(text: str, offset: int, marks: str) -> Span:
-    """From just after the last mark before ``offset`` to the first mark at or after it,
-    within the line (str.rfind/find per mark: no scan from the line start)."""
-    line = paragraph_around(text, offset)
-    before = max(text.rfind(mark, line.start, offset) for mark in marks)
-    after = [i for i in (text.find(mark, offset, line.end) for mark in marks) if i >= 0]
-    return Span(line.start if before < 0 else before + 1, min(after) if after else line.end)
+    """From just after the last mark (or line break) before ``offset`` to the first one at or
+    after it: a binary search in the document's mark positions, found once per text."""
+    positions = _PER_TEXT.get(text, marks, lambda: _marks(text, marks))
+    i = bisect_left(positions, offset)
+    start = positions[i - 1] + 1 if i else 0
+    return Span(start, positions[i] if i < len(positions) else len(text))
+
+
+def _marks(text: str, marks: str) -> tuple[int, ...]:
+    """Offsets of every character of ``marks`` and every line break in ``text``."""
+    return tuple(m.start() for m in re.finditer("[" + re.escape(marks) + "\n]", text))

@@ -10,7 +10,8 @@ import pandas as pd
 from analysis import paths
 from analysis.figures import plots
 from analysis.figures.save import save, style
-from analysis.models.pipeline import COEFFICIENTS
+from analysis.models.pipeline import COEFFICIENTS, TESTS
+from analysis.variables import OUTCOMES
 
 log = logging.getLogger(__name__)
 
@@ -27,16 +28,19 @@ def run(
     style()
     made = [
         plots.coverage(clean_dir / "records.csv", clean_dir / "mentions.csv", panel),
+        plots.panel_coverage(panel, panel_path),
         plots.completion(panel, panel_path),
         plots.trajectories(panel, panel_path),
         plots.validation(tables_dir / "validation.csv"),
     ]
     if coefs_path.exists():
         coefs = pd.read_csv(coefs_path)
-        made += [plots.event_study(coefs, coefs_path, o) for o in plots.LABELS]
+        tests_path = tables_dir / f"{TESTS}.csv"
+        tests = pd.read_csv(tests_path) if tests_path.exists() else None
+        made += [plots.event_study(coefs, coefs_path, o, tests) for o in OUTCOMES]
     else:
         log.warning("event-study figures skipped: %s not found (run models first)", coefs_path)
-    made += [plots.intensity(panel, panel_path, o) for o in plots.LABELS]
+    made += [plots.intensity(panel, panel_path, o) for o in OUTCOMES]
     written = []
     for item in made:
         if item is not None:

@@ -10,27 +10,36 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import statsmodels.formula.api as smf
+from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from analysis.codebook import default_codebook
+from analysis.figures.names import english
 from analysis.figures.save import FigureRecord
 from analysis.models import data as model_data
 from analysis.models import specs as model_specs
+from analysis.variables import OUTCOMES, SHARES, UNITS
 
 log = logging.getLogger(__name__)
 Made = tuple[Figure, FigureRecord] | None
 
-LABELS = {
-    "pm25": "PM2.5 (μg/m³)",
-    "good_air_ratio": "Good-air days (%)",
-    "water_good_ratio": "Water sections class I–III (%)",
+#: English names of the outcomes (the list of outcomes is analysis.variables.OUTCOMES).
+NAMES = {
+    "pm25": ("PM2.5", "PM2.5"),
+    "good_air_ratio": ("Good-air days", "good-air days"),
+    "water_good_ratio": ("Water sections class I–III", "good water sections"),
 }
-SHORT = {
-    "pm25": "PM2.5",
-    "good_air_ratio": "good-air days",
-    "water_good_ratio": "good water sections",
-}
-ESTIMATORS = {"es_twfe": "TWFE", "es_did2s": "Gardner did2s", "es_sunab": "Sun–Abraham"}
+#: How the codebook's units read in figures.
+UNIT_TEXT = {"ug/m3": "µg/m³", "pct": "%"}
+LABELS = {o: f"{NAMES[o][0]} ({UNIT_TEXT.get(UNITS[o], UNITS[o])})" for o in OUTCOMES}
+SHORT = {o: NAMES[o][1] for o in OUTCOMES}
+
+
+def effect_unit(outcome: str) -> str:
+    """The unit of an effect on ``outcome``: percentage points for shares."""
+    return "percentage points" if outcome in SHARES else UNIT_TEXT.get(UNITS[outcome],
+                                                                         UNITS[outcome])
 #: Record variables shown in the coverage figure: every codebook variable a document may or may
 #: not state (identifiers and variables every record has are left out).
 ALWAYS_CODED = {
@@ -83,7 +92,7 @@ def pinyin_map(panel: pd.DataFrame) -> dict[str, str]:
     if "jurisdiction_pinyin" in panel:
         known = panel.dropna(subset=["jurisdiction_pinyin"])
         mapping.update(dict(zip(known["jurisdiction"], known["jurisdiction_pinyin"], strict=True)))
-    return mapping
+    return {name: english(pinyin) for name, pinyin in mapping.items()}
 
 
 def coverage(records_path: Path, mentions_path: Path, panel: pd.DataFrame) -> Made:
@@ -135,6 +144,63 @@ def coverage(records_path: Path, mentions_path: Path, panel: pd.DataFrame) -> Ma
     return fig, record
 
 
+#: Colours of 0..3 outcomes observed in a jurisdiction-year (light to dark).
+COVERAGE_COLOURS = ["#f2f2f2", "#c6dbef", "#6baed6", "#08519c"]
+
+
+def panel_coverage(panel: pd.DataFrame, panel_path: Path) -> Made:
+    """Heatmap: how many outcomes the panel observes per jurisdiction and year (derived
+    values included, as in the panel), the feedback year marked; sorted by feedback year."""
+    if panel.empty:
+        log.warning("panel coverage: the panel has no rows; figure skipped")
+        return None
+    observed = sum(panel[o].notna().astype(int) for o in OUTCOMES if o in panel)
+    grid = panel.assign(observed=observed).pivot_table(
+        index="jurisdiction", columns="year", values="observed", aggfunc="max")
+    names = pinyin_map(panel)
+    first = pd.to_numeric(panel["feedback_year"], errors="coerce")
+    first = first.groupby(panel["jurisdiction"]).min().dropna().astype(int)
+    order = sorted(grid.index, key=lambda j: (first.get(j, 9999), names.get(j, j)))
+    grid = grid.loc[order]
+    years = [int(y) for y in grid.columns]
+    fig, ax = plt.subplots(figsize=(7.5, 1.8 + 0.2 * len(grid)))
+    cmap = ListedColormap(COVERAGE_COLOURS)
+    cmap.set_bad("white")  # years a prefecture or county has no panel row
+    ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), aspect="auto", cmap=cmap,
+              vmin=-0.5, vmax=len(OUTCOMES) + 0.5, interpolation="nearest")
+    rows = [(k, years.index(first[j])) for k, j in enumerate(grid.index)
+            if j in first and first[j] in years]
+    ax.plot([c for _, c in rows], [r for r, _ in rows], "o", color="#D55E00", markersize=3.5,
+            linestyle="none", label="Feedback year")
+    ax.set_yticks(range(len(grid)), [names.get(j, j) for j in grid.index], fontsize=7)
+    ax.set_xticks(range(len(years)), [str(y) for y in years])
+    ax.set_xticks(np.arange(-0.5, len(years)), minor=True)
+    ax.set_yticks(np.arange(-0.5, len(grid)), minor=True)
+    ax.grid(which="minor", color="white", linewidth=0.8)
+    ax.grid(which="major", visible=False)
+    ax.tick_params(which="minor", length=0)
+    ax.set_xlabel("Year")
+    handles = [Patch(color=cmap(k), label=f"{k} of {len(OUTCOMES)} outcomes")
+               for k in range(len(OUTCOMES) + 1)]
+    handles.append(Patch(facecolor="white", edgecolor="#BBBBBB", label="No panel row"))
+    handles += ax.get_legend_handles_labels()[0]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    n_cells = int((grid.fillna(0) > 0).to_numpy().sum())
+    ax.set_title(f"Panel coverage (N = {n_cells} jurisdiction-years with an outcome, "
+                 f"G = {len(grid)} jurisdictions)")
+    caption = (
+        f"Outcomes observed (PM2.5, good-air share, water-quality share) per jurisdiction "
+        f"and year, {years[0]}–{years[-1]} (white: no panel row; prefectures and counties "
+        f"have rows only for years their documents state); dot: year of the central "
+        f"inspection's feedback "
+        f"({len(first)} jurisdictions dated); sorted by feedback year."
+    )
+    _caption(fig, caption)
+    record = FigureRecord("panel_coverage", _name(panel_coverage), [panel_path], caption,
+                          n_cells)
+    return fig, record
+
+
 def completion(panel: pd.DataFrame, panel_path: Path) -> Made:
     """Dot plot: completion rate of the latest progress record by jurisdiction."""
     rows = model_data.tidy_panel(panel)
@@ -156,7 +222,7 @@ def completion(panel: pd.DataFrame, panel_path: Path) -> Made:
             va="center",
             fontsize=8,
         )
-    ax.set_yticks(y, rows["jurisdiction_pinyin"].fillna(rows["jurisdiction"]))
+    ax.set_yticks(y, rows["jurisdiction_pinyin"].fillna(rows["jurisdiction"]).map(english))
     ax.set_xlim(0, 115)
     ax.set_xlabel("Rectification tasks completed (% of tasks, latest progress record)")
     ax.set_title(f"Completion rate by jurisdiction (N = {len(rows)})")
@@ -172,12 +238,45 @@ def completion(panel: pd.DataFrame, panel_path: Path) -> Made:
     return fig, record
 
 
-def event_study(coefs: pd.DataFrame, coefs_path: Path, outcome: str) -> Made:
-    """Event-study coefficients with 95% intervals, one estimator per colour."""
+def figure_specs(figure: str = "event_study") -> dict[str, str]:
+    """Specification family → estimator label of the families drawn in ``figure``."""
+    families: dict[str, str] = {}
+    for spec in model_specs.load():
+        if spec.figure == figure:
+            families.setdefault(spec.family, model_specs.ESTIMATORS[spec.estimator].label)
+    return families
+
+
+def bin_labels(low: int, high: int, endpoints: str = "bin") -> dict[int, str]:
+    """Tick labels of event times; binned end points read ``≤ −3`` and ``≥ 4``."""
+    labels = {t: f"{t}".replace("-", "−") for t in range(low, high + 1)}
+    if endpoints == "bin":
+        labels[low] = f"≤ {labels[low]}"
+        labels[high] = f"≥ {labels[high]}"
+    return labels
+
+
+def _pretrend_note(tests: pd.DataFrame | None, spec_id: str, label: str) -> str | None:
+    if tests is None:
+        return None
+    rows = tests[(tests["spec_id"] == spec_id) & tests["test"].str.startswith("pretrend")]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    return (f"{label} joint lead test p = {row['p_value']:.2f} "
+            f"(wild bootstrap p = {row['p_value_wild']:.2f})")
+
+
+def event_study(coefs: pd.DataFrame, coefs_path: Path, outcome: str,
+                tests: pd.DataFrame | None = None) -> Made:
+    """Event-study coefficients with wild-bootstrap 95% intervals, one estimator per colour."""
     fig, ax = plt.subplots(figsize=(7.5, 4.6))
-    offsets = dict(zip(ESTIMATORS, (-0.18, 0.0, 0.18), strict=True))
+    families = figure_specs()
+    offsets = dict(zip(families, np.linspace(-0.18, 0.18, len(families)), strict=True))
     spec_ids, notes, n_max = [], [], 0
-    for k, (family, label) in enumerate(ESTIMATORS.items()):
+    spec = next(s for s in model_specs.load() if s.family in families)
+    low, high = spec.window()
+    for k, (family, label) in enumerate(families.items()):
         spec_id = f"{family}.{outcome}"
         rows = coefs[coefs["spec_id"] == spec_id]
         if rows.empty:
@@ -190,14 +289,14 @@ def event_study(coefs: pd.DataFrame, coefs_path: Path, outcome: str) -> Made:
             continue
         n_max = max(n_max, n_obs)
         times = rows["term"].str.split("=").str[1].astype(int) + offsets[family]
-        ok = rows["std_error"].notna().to_numpy()
+        ok = rows["ci_low_wild"].notna().to_numpy()
         colour = f"C{k}"
         ax.errorbar(
             times[ok],
             rows["estimate"][ok],
             yerr=[
-                rows["estimate"][ok] - rows["ci_low"][ok],
-                rows["ci_high"][ok] - rows["estimate"][ok],
+                rows["estimate"][ok] - rows["ci_low_wild"][ok],
+                rows["ci_high_wild"][ok] - rows["estimate"][ok],
             ],
             fmt="o",
             color=colour,
@@ -205,22 +304,29 @@ def event_study(coefs: pd.DataFrame, coefs_path: Path, outcome: str) -> Made:
             label=f"{label} (N = {n_obs}, G = {n_clusters})",
         )
         if (~ok).any():
-            ax.plot(times[~ok], rows["estimate"][~ok], "o", mfc="white", color=colour)
+            ax.plot(times[~ok], rows["estimate"][~ok], "o", mfc="white", color=colour,
+                    label=None if ok.any() else f"{label} (N = {n_obs}, G = {n_clusters})")
             hollow = (
                 "Hollow markers: point estimate only (too few clusters at that event "
-                "time for an interval)"
+                f"time for inference, minimum {spec.min_term_clusters})"
             )
             if hollow not in notes:
                 notes.append(hollow)
+        pretrend = _pretrend_note(tests, spec_id, label)
+        if pretrend:
+            notes.append(pretrend)
     if not spec_ids:
         plt.close(fig)
         log.warning("event study %s: no coefficients in %s; figure skipped", outcome, coefs_path)
         return None
     ax.axhline(0, color="#555555", linewidth=0.8)
     ax.axvline(-0.5, color="#999999", linewidth=0.8, linestyle="--")
-    ax.plot([-1], [0], marker="D", color="#555555", linestyle="none", label="Reference (−1)")
+    ax.plot([spec.reference], [0], marker="D", color="#555555", linestyle="none",
+            label=f"Reference ({spec.reference})".replace("-", "−"))
+    ticks = bin_labels(low, high, spec.options.get("endpoints", "bin"))
+    ax.set_xticks(list(ticks), list(ticks.values()))
+    ax.set_xlim(low - 0.5, high + 0.5)
     if n_max == 0:  # nothing estimable: say so in the plot rather than draw empty axes
-        ax.set_xlim(-3.5, 4.5)
         ax.set_yticks([])
         ax.text(
             0.5,
@@ -233,14 +339,15 @@ def event_study(coefs: pd.DataFrame, coefs_path: Path, outcome: str) -> Made:
             color="#555555",
             bbox={"facecolor": "white", "edgecolor": "#cccccc"},
         )
-    ax.set_xlabel("Years since feedback of the central inspection\n(end bins pooled)")
-    ax.set_ylabel(f"Effect on {LABELS[outcome]}")
-    ax.set_title(f"Event study: {LABELS[outcome].split(' (')[0]}")
-    ax.xaxis.set_major_locator(plt.MultipleLocator(1))
+    ax.set_xlabel("Years since feedback of the central inspection (end bins pooled)")
+    ax.set_ylabel(f"Effect on {NAMES[outcome][0]}\n({effect_unit(outcome)})")
+    ax.set_title(f"Event study: {NAMES[outcome][0]}")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     caption = (
-        "Points: coefficients relative to the year before feedback; bars: 95% CI "
-        "(t with G−1 df, clustered by jurisdiction). " + "; ".join(notes)
+        "Points: coefficients relative to the year before feedback; bars: 95% wild cluster "
+        f"bootstrap intervals (test inversion, {spec.bootstrap.reps} draws, seed "
+        f"{spec.bootstrap.seed}; clustered by jurisdiction). Only horizons with a "
+        "not-yet-treated comparison are estimated. " + "; ".join(notes)
     )
     _caption(fig, caption)
     record = FigureRecord(
@@ -264,7 +371,7 @@ def intensity(panel: pd.DataFrame, panel_path: Path, outcome: str) -> Made:
     for rank, k in enumerate(order):  # alternate above/below so neighbours do not collide
         row = frame.iloc[k]
         ax.annotate(
-            f"{row['jurisdiction_pinyin']} ({row['pre_year']}→{row['post_year']})",
+            f"{english(row['jurisdiction_pinyin'])} ({row['pre_year']}→{row['post_year']})",
             (x.iloc[k], row["change"]),
             xytext=(5, 5 if rank % 2 == 0 else -12),
             textcoords="offset points",
@@ -302,9 +409,10 @@ def intensity(panel: pd.DataFrame, panel_path: Path, outcome: str) -> Made:
     ax.axhline(0, color="#555555", linewidth=0.8)
     ax.margins(y=0.15)
     ax.set_xlabel("Tasks completed (% of rectification tasks)")
-    ax.set_ylabel(f"Change in {LABELS[outcome]}")
+    ax.set_ylabel(f"Change in {NAMES[outcome][0]} ({effect_unit(outcome)})")
     ax.set_xlim(max(0, x.min() - 10), min(110, x.max() + 25))
-    ax.set_title(f"Completion and change in {SHORT[outcome]} (N = {len(frame)})")
+    ax.set_title(f"Completion and change in {SHORT[outcome]} "
+                 f"(N = {len(frame)}, G = {frame['province'].nunique()})")
     caption = (
         f"Change from the last year before feedback to the latest year (years in "
         f"brackets), N = {len(frame)} jurisdictions; {fit_note}."
@@ -321,7 +429,7 @@ def trajectories(panel: pd.DataFrame, panel_path: Path) -> Made:
     data = model_data.tidy_panel(panel)
     data = data[(data["level"] == "province") & data["feedback_year"].notna()].copy()
     data["event_time"] = data["year"] - data["feedback_year"]
-    for outcome in LABELS:
+    for outcome in OUTCOMES:
         data.loc[data[f"{outcome}_derived"], outcome] = np.nan
     if data[list(LABELS)].notna().sum().sum() == 0:
         log.warning("trajectories: no province outcome with a feedback year; skipped")

@@ -4,7 +4,21 @@ Public API: load_gazetteer, Place, lookup, resolve, find_places, PlaceMatch.
 Regenerate the CSV with `python -m analysis.gazetteer.build`.
 """
 
-from analysis.gazetteer.lookup import Place, load_gazetteer, lookup, resolve
+from analysis.gazetteer.lookup import (
+    Place,
+    load_gazetteer,
+    lookup,
+    province_abbreviations,
+    resolve,
+)
 from analysis.gazetteer.match import PlaceMatch, find_places
 
-__all__ = ["Place", "PlaceMatch", "find_places", "load_gazetteer", "lookup", "resolve"]
+__all__ = [
+    "Place",
+    "PlaceMatch",
+    "find_places",
+    "load_gazetteer",
+    "lookup",
+    "province_abbreviations",
+    "resolve",
+]

@@ -10,3 +10,4 @@ SUFFIXES = PACKAGE_DATA / "gazetteer_suffixes.csv"
 ETHNIC_GROUPS = PACKAGE_DATA / "gazetteer_ethnic_groups.csv"
 PINYIN_OVERRIDES = PACKAGE_DATA / "gazetteer_pinyin_overrides.csv"
 STOPLIST = PACKAGE_DATA / "gazetteer_alias_stoplist.csv"
+PROVINCE_ABBREVIATIONS = PACKAGE_DATA / "gazetteer_province_abbreviations.csv"  # 陕 -> 陕西省

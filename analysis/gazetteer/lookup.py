@@ -7,12 +7,13 @@ provinces). Rows that are the same place under an older code (a renumbered count
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
-from analysis.gazetteer.files import GAZETTEER
+from analysis.gazetteer.files import GAZETTEER, PROVINCE_ABBREVIATIONS
 
 LEVELS = ("province", "prefecture", "county")  # highest first
 
@@ -121,3 +122,16 @@ def resolve(name: str, parent: str | None = None) -> Place | None:
     not 吉林市; 河南 → 河南省, not 河南县). None when still ambiguous or unknown.
     """
     return pick(surface_index().get(name.strip(), ()), parent)
+
+
+@lru_cache(maxsize=1)
+def province_abbreviations() -> dict[str, Place]:
+    """One-character abbreviations of provinces (陕 → 陕西省, 豫 → 河南省)."""
+    out: dict[str, Place] = {}
+    with PROVINCE_ABBREVIATIONS.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            place = resolve(row["province"])
+            if place is None or place.level != "province":
+                raise ValueError(f"{PROVINCE_ABBREVIATIONS}: not a province: {row['province']!r}")
+            out[row["abbreviation"]] = place
+    return out

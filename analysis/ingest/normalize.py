@@ -14,6 +14,8 @@
    kept as written.
 7. Traditional -> simplified Chinese with OpenCC config ``t2s`` (characters and phrases, e.g.
    環境保護 -> 环境保护). Applied repeatedly until stable, so the result is a fixpoint.
+   Then variant characters that t2s leaves alone (陜 U+965C, 靑, 甯, 囘, 淸 …) become their
+   standard simplified form, one for one, from ``analysis/data/variant_characters.csv``.
 8. Pinyin debris: a bracket ``(...)`` directly after a run of Han characters (one optional
    space between them) is removed together with that space when its content is only latin
    letters (plain or tone-marked, ü/v, optional tone digits 1-5, separated by spaces,
@@ -30,13 +32,18 @@ The function is deterministic and idempotent: ``normalize(normalize(t)) == norma
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from functools import lru_cache
 
 import opencc
 
+from analysis.paths import PACKAGE_DATA
+
 _T2S = opencc.OpenCC("t2s")
+
+VARIANTS = PACKAGE_DATA / "variant_characters.csv"
 
 _NEWLINES = re.compile("\r\n?|[\u0085\u2028\u2029]")
 
@@ -52,9 +59,12 @@ _TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê"
+# Without the Han character before it (checked after the match: a lookbehind at the start
+# would make the scan test every position).
 _PINYIN_CANDIDATE = re.compile(
-    rf"(?<=[{_HAN}]) ?\((?P<latin>[A-Za-z{_TONED}][A-Za-z{_TONED}1-5' -]{{0,59}})\)"
+    rf" ?\((?P<latin>[A-Za-z{_TONED}][A-Za-z{_TONED}1-5' -]{{0,59}})\)"
 )
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
 _HAN_TAIL = re.compile(rf"[{_HAN}]{{1,8}}$")
 _STRIP_TONES = str.maketrans(
     {
@@ -94,6 +104,8 @@ def _remove_pinyin_once(text: str) -> str:
     last = 0
     for match in _PINYIN_CANDIDATE.finditer(text):
         start = match.start()
+        if not (start and _HAN_CHAR.match(text, start - 1)):
+            continue
         han = _HAN_TAIL.search(text, max(0, start - 8), start)
         if han and _spells(han[0], match["latin"]):
             parts.append(text[last:start])
@@ -118,9 +130,33 @@ def _to_simplified(text: str) -> str:
         text = new
 
 
+@lru_cache(maxsize=1)
+def _variant_table() -> dict[int, str]:
+    """Variant character -> standard simplified character (one for one)."""
+    with VARIANTS.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    table = {}
+    for row in rows:
+        variant, standard = row["variant"], row["standard"]
+        if len(variant) != 1 or len(standard) != 1:
+            raise ValueError(f"{VARIANTS}: not one character each: {variant!r} -> {standard!r}")
+        table[ord(variant)] = standard
+    return table
+
+
+@lru_cache(maxsize=1)
+def _variant_pattern() -> re.Pattern[str]:
+    return re.compile("[" + "".join(chr(c) for c in sorted(_variant_table())) + "]")
+
+
+def _standard_forms(text: str) -> str:
+    table = _variant_table()
+    return _variant_pattern().sub(lambda m: table[ord(m[0])], text)
+
+
 def to_simplified(text: str) -> str:
-    """OpenCC t2s to a fixpoint (rule 3), for use by other ingest modules."""
-    return _to_simplified(text)
+    """OpenCC t2s to a fixpoint, then variant characters to their standard forms (rule 7)."""
+    return _standard_forms(_to_simplified(text))
 
 
 def _translate_run(match: re.Match[str]) -> str:
@@ -130,7 +166,7 @@ def _translate_run(match: re.Match[str]) -> str:
 def normalize(text: str) -> str:
     """Apply the normalisation rules listed in this module's docstring."""
     text = _TRANSLATED.sub(_translate_run, _NEWLINES.sub("\n", text))
-    text = _to_simplified(unicodedata.normalize("NFC", text))
+    text = to_simplified(unicodedata.normalize("NFC", text))
     if "(" in text:
         text = _remove_pinyin(text)
     return text

@@ -1,8 +1,10 @@
-"""Estimators: OLS, TWFE event study, Gardner two-stage DiD, Sun–Abraham (via pyfixest).
+"""Estimators: OLS, TWFE event study, Gardner two-stage DiD, Sun–Abraham interaction-weighted.
 
-Each takes a specification and its estimation frame and returns a ModelResult; point
-estimates and clustered standard errors come from pyfixest, intervals use t(G − 1), and the
-few-cluster p-values come from a seeded wild cluster bootstrap (analysis.models.inference).
+Each takes a specification and its estimation frame and returns a ModelResult. Point
+estimates and clustered standard errors of OLS, TWFE and did2s come from pyfixest (the
+interaction-weighted estimator is in ``interaction_weighted``); t intervals use t(G − 1); the
+wild cluster bootstrap gives each term a p-value and an interval by inverting the same test
+(analysis.models.inference). Estimator names are those of specifications.yaml.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ import numpy as np
 import pandas as pd
 import pyfixest as pf
 
-from analysis.models import inference
+from analysis.models import inference, permutation
+from analysis.models import specs as model_specs
+from analysis.models.data import identified_rows
+from analysis.models.interaction_weighted import guard_thin_terms, sun_abraham
 from analysis.models.results import OK, ModelResult, not_estimable
 from analysis.models.specs import Specification
 
@@ -51,10 +56,13 @@ def _coef_frame(
     terms: list[str],
     estimate: np.ndarray,
     se: np.ndarray,
-    p_wild: list[float],
+    wild: list[tuple[float, float, float]],
     n_clusters: int,
 ) -> pd.DataFrame:
+    """Coefficients with t intervals and, per term, the wild (p, low, high) of ``wild``."""
     low, high, p_value = inference.t_interval(estimate, se, n_clusters, spec.alpha)
+    p_wild, low_wild, high_wild = (list(c) for c in zip(*wild, strict=True)) if wild else (
+        [], [], [])
     return pd.DataFrame(
         {
             "term": terms,
@@ -64,8 +72,20 @@ def _coef_frame(
             "ci_high": high,
             "p_value": p_value,
             "p_value_wild": p_wild,
+            "ci_low_wild": low_wild,
+            "ci_high_wild": high_wild,
         }
     )
+
+
+def _wcr(spec: Specification, X: np.ndarray, y: np.ndarray, clusters: np.ndarray,
+         k: int) -> tuple[float, float, float]:
+    """(p at 0, low, high) of the restricted wild bootstrap of coefficient ``k``."""
+    boot = spec.bootstrap
+    R = np.zeros(X.shape[1])
+    R[k] = 1.0
+    wild = inference.RestrictedBootstrap(X, y, clusters, R, boot.reps, boot.weights, boot.seed)
+    return (wild.p_value(0.0), *wild.interval(spec.alpha))
 
 
 def _quiet(call: Callable[[], object]) -> object:
@@ -96,29 +116,17 @@ def ols(spec: Specification, data: pd.DataFrame) -> ModelResult:
     )
     names = ["Intercept", *regressors]
     y = data[outcome].to_numpy(float)
-    boot = spec.bootstrap
-    p_wild = [
-        inference.wild_cluster_p(
-            X,
-            y,
-            data[spec.cluster].to_numpy(),
-            [names.index(t)],
-            boot.reps,
-            boot.weights,
-            boot.seed,
-        )
-        for t in terms
-    ]
-    coefs = _coef_frame(spec, terms, fit.coef().to_numpy(), fit.se().to_numpy(), p_wild, n_clusters)
-    return ModelResult(spec, OK, n_obs, n_clusters, coefs)
+    clusters = data[spec.cluster].to_numpy()
+    wild = [_wcr(spec, X, y, clusters, names.index(t)) for t in terms]
+    coefs = _coef_frame(spec, terms, fit.coef().to_numpy(), fit.se().to_numpy(), wild, n_clusters)
+    coefs["clusters_at_term"] = n_clusters
+    coefs = guard_thin_terms(coefs, spec)
+    notes = ["wild p and interval: restricted wild cluster bootstrap, interval by test inversion"]
+    return ModelResult(spec, OK, n_obs, n_clusters, coefs, notes=notes)
 
 
 def _event_time(term: str) -> int:
     return int(float(EVENT_TERM.search(term).group(1)))
-
-
-def _cohort(term: str) -> int:
-    return int(float(term.rsplit("::", 1)[1]))
 
 
 def _event_design(data: pd.DataFrame, bins: list[int], spec: Specification) -> np.ndarray:
@@ -134,7 +142,7 @@ def _pretrend(
     n_clusters: int,
     p_wild: float,
 ) -> pd.DataFrame:
-    usable = coefs["status"].isna() if "status" in coefs else True
+    usable = coefs["term_status"] == OK if "term_status" in coefs else True
     leads = coefs.index[(coefs["event_time"] < spec.reference) & usable].tolist()
     if not leads:
         return pd.DataFrame()
@@ -155,29 +163,11 @@ def _pretrend(
     )
 
 
-def _guard_terms(
-    spec: Specification,
-    coefs: pd.DataFrame,
-    data: pd.DataFrame,
-    seen: pd.Series | None = None,
-) -> pd.DataFrame:
-    """Blank the inference of event-time terms seen in fewer than min_term_clusters clusters.
-
-    ``seen`` (clusters per event time) defaults to the clusters observed at each bin.
-    """
-    if seen is None:
-        seen = data.groupby("event_time_bin")[spec.cluster].nunique()
-    counts = coefs["event_time"].map(seen).fillna(0).astype(int)
-    thin = counts < spec.min_term_clusters
-    coefs = coefs.copy()
-    coefs["status"] = pd.Series(pd.NA, index=coefs.index, dtype="object")
-    columns = ["std_error", "ci_low", "ci_high", "p_value", "p_value_wild"]
-    coefs.loc[thin, columns] = np.nan
-    coefs.loc[thin, "status"] = [
-        f"not estimable: {n} cluster(s) at this event time < minimum {spec.min_term_clusters}"
-        for n in counts[thin]
-    ]
-    return coefs
+def _guard_terms(spec: Specification, coefs: pd.DataFrame, data: pd.DataFrame) -> pd.DataFrame:
+    """Blank the inference of event-time terms seen in fewer than min_term_clusters clusters."""
+    seen = data.groupby("event_time_bin")[spec.cluster].nunique()
+    coefs = coefs.assign(clusters_at_term=coefs["event_time"].map(seen).fillna(0).astype(int))
+    return guard_thin_terms(coefs, spec)
 
 
 def _event_check(spec: Specification, data: pd.DataFrame) -> str | None:
@@ -192,6 +182,7 @@ def _event_check(spec: Specification, data: pd.DataFrame) -> str | None:
 
 def twfe_event_study(spec: Specification, data: pd.DataFrame) -> ModelResult:
     """Binned event study with unit and year fixed effects (pyfixest ``feols``)."""
+    frame, data = data, identified_rows(data)
     reason = _event_check(spec, data)
     bins = sorted(set(data["event_time_bin"]) - {spec.reference}) if reason is None else []
     n_params = (
@@ -215,22 +206,25 @@ def twfe_event_study(spec: Specification, data: pd.DataFrame) -> ModelResult:
     y = data[spec.outcome].to_numpy(float)
     clusters = data[spec.cluster].to_numpy()
     boot = spec.bootstrap
-    p_wild = [
-        inference.wild_cluster_p(design, y, clusters, [k], boot.reps, boot.weights, boot.seed)
-        for k in range(len(times))
+    seen = data.groupby("event_time_bin")[spec.cluster].nunique()
+    wild = [
+        _wcr(spec, design, y, clusters, k) if seen.get(t, 0) >= spec.min_term_clusters
+        else (np.nan, np.nan, np.nan)
+        for k, t in enumerate(times)
     ]
     coefs = _coef_frame(
         spec,
         [f"event_time={t}" for t in times],
         est.to_numpy(),
         fit.se().to_numpy(),
-        p_wild,
+        wild,
         n_clusters,
     )
     coefs["event_time"] = times
     coefs = _guard_terms(spec, coefs, data)
     leads = [
-        k for k, t in enumerate(times) if t < spec.reference and pd.isna(coefs["status"].iloc[k])
+        k for k, t in enumerate(times)
+        if t < spec.reference and coefs["term_status"].iloc[k] == OK
     ]
     p_joint = (
         inference.wild_cluster_p(design, y, clusters, leads, boot.reps, boot.weights, boot.seed)
@@ -238,8 +232,25 @@ def twfe_event_study(spec: Specification, data: pd.DataFrame) -> ModelResult:
         else np.nan
     )
     tests = _pretrend(spec, coefs, np.asarray(fit._vcov), n_clusters, p_joint)
-    notes = ["wild p: restricted wild cluster bootstrap (WCR), cluster-robust Wald statistic"]
+    notes = ["wild p and interval: restricted wild cluster bootstrap (WCR) of the "
+             "cluster-robust t statistic, interval by test inversion"]
+    if spec.options.get("randomisation"):
+        tests = pd.concat([tests, _placebo(spec, frame)], ignore_index=True)
+        notes.append("placebo: static DiD coefficient under permuted batch membership "
+                     f"(df1 = permutations, seed {spec.bootstrap.seed})")
     return ModelResult(spec, OK, n_obs, n_clusters, coefs, tests, notes)
+
+
+def _placebo(spec: Specification, frame: pd.DataFrame) -> pd.DataFrame:
+    """Randomisation inference over the batch assignment (``options.randomisation``)."""
+    unit, time = spec.options.get("unit", "jurisdiction"), spec.options.get("time", "year")
+    reps = int(spec.options["randomisation"].get("reps", 999))
+    result = permutation.batch_permutation(frame, spec.outcome, unit, time, spec.reference,
+                                           reps, spec.bootstrap.seed)
+    return pd.DataFrame([{"test": "placebo_batch_permutation[static DiD]",
+                          "statistic": result["statistic"], "df1": result["draws"],
+                          "df2": np.nan, "p_value": result["p_value"],
+                          "p_value_wild": np.nan}])
 
 
 def _untreated_lead_test(spec: Specification, data: pd.DataFrame) -> pd.DataFrame:
@@ -256,7 +267,7 @@ def _untreated_lead_test(spec: Specification, data: pd.DataFrame) -> pd.DataFram
     times = [_event_time(t) for t in fit.coef().index]
     coefs = pd.DataFrame({"event_time": times, "estimate": fit.coef().to_numpy()})
     coefs = _guard_terms(spec, coefs, untreated)
-    usable = [k for k in range(len(times)) if pd.isna(coefs["status"].iloc[k])]
+    usable = [k for k in range(len(times)) if coefs["term_status"].iloc[k] == OK]
     if not usable:
         return pd.DataFrame()
     design = _event_design(untreated, times, spec)
@@ -321,6 +332,7 @@ def _did2s_linear(
 def did2s(spec: Specification, data: pd.DataFrame) -> ModelResult:
     """Gardner's two-stage DiD: FE from untreated rows, then event-time dummies on residuals."""
     unit, time = spec.options.get("unit", "jurisdiction"), spec.options.get("time", "year")
+    data = identified_rows(data)
     data, notes = _identified(data, unit, time) if len(data) else (data, [])
     data = data.reset_index(drop=True)
     reason = _event_check(spec, data)
@@ -348,121 +360,39 @@ def did2s(spec: Specification, data: pd.DataFrame) -> ModelResult:
     clusters = data[spec.cluster].to_numpy()
     boot = spec.bootstrap
     beta = est.to_numpy()
-    p_wild = [
-        inference.wild_cluster_p_linear(
-            L[[k]], fitted, resid, clusters, beta[[k]], boot.reps, boot.weights, boot.seed
-        )
-        for k in range(len(times))
-    ]
+    wild = []
+    for k in range(len(times)):
+        low, high, p = inference.linear_wild_interval(
+            L[[k]], fitted, resid, clusters, float(beta[k]), boot.reps, boot.weights,
+            boot.seed, spec.alpha)
+        wild.append((p, low, high))
     coefs = _coef_frame(
-        spec, [f"event_time={t}" for t in times], beta, fit.se().to_numpy(), p_wild, n_clusters
+        spec, [f"event_time={t}" for t in times], beta, fit.se().to_numpy(), wild, n_clusters
     )
     coefs["event_time"] = times
     coefs = _guard_terms(spec, coefs, data)
+    # Lead "coefficients" of an imputation estimator are mean first-stage residuals of
+    # untreated rows, not pre-trend evidence: only the post-event terms are reported, and the
+    # pre-trend test is the regression of untreated rows on leads (BJS 2024).
+    coefs = coefs[coefs["event_time"] >= 0].reset_index(drop=True)
     tests = _untreated_lead_test(spec, data)
     notes.append(
-        "wild p: unrestricted wild cluster bootstrap of both stages (percentile of "
-        "the bootstrap Mahalanobis distance)"
+        "wild p and interval: unrestricted wild cluster bootstrap of both stages "
+        "(|b* − b| against |b − r|), interval by test inversion"
     )
     notes.append(
-        "lead coefficients are residual means of rows used in the first stage; the "
-        "pre-trend test is a TWFE regression of untreated rows on leads (BJS 2024)"
+        "leads not reported (residual means of first-stage rows); the pre-trend test is a "
+        "TWFE regression of untreated rows on leads (BJS 2024)"
     )
     return ModelResult(spec, OK, n_obs, n_clusters, coefs, tests, notes)
 
 
-def sun_abraham(spec: Specification, data: pd.DataFrame) -> ModelResult:
-    """Sun–Abraham interaction-weighted event study (pyfixest saturated, cohort shares).
-
-    With no never-treated unit the last-treated cohort is the control group and years from
-    its treatment on are dropped. Event times are not binned; those in the window are shown.
-    """
-    unit, time = spec.options.get("unit", "jurisdiction"), spec.options.get("time", "year")
-    notes: list[str] = []
-    data = data.copy()
-    if len(data) and data["cohort"].nunique() > 1:
-        last = data["cohort"].max()
-        data = data[data[time] < last].copy()
-        data["cohort"] = np.where(data["cohort"] == last, 0, data["cohort"])
-        notes.append(
-            f"last-treated cohort ({int(last)}) used as control; years >= {int(last)} dropped"
-        )
-    reason = None if len(data) else "no observations with the outcome and a feedback year"
-    if reason is None and data["cohort"].nunique() < 2:
-        reason = "fewer than two feedback cohorts (no control cohort)"
-    reason = reason or _event_check(spec, data.assign(event_time_bin=data["event_time"]))
-    reason = reason or _size_check(spec, data, data[unit].nunique() + data[time].nunique())
-    n_obs, n_clusters = len(data), data[spec.cluster].nunique() if len(data) else 0
-    if reason:
-        return not_estimable(spec, reason, n_obs, n_clusters, notes)
-    fit = _quiet(
-        lambda: pf.event_study(
-            data,
-            yname=spec.outcome,
-            idname=unit,
-            tname=time,
-            gname="cohort",
-            estimator="saturated",
-            cluster=spec.cluster,
-        )
-    )
-    n_params = len(fit.coef()) + data[unit].nunique() + data[time].nunique() - 1
-    reason = _size_check(spec, data, n_params)
-    if reason:
-        return not_estimable(spec, reason, n_obs, n_clusters, notes)
-    agg = _quiet(lambda: fit.aggregate(weighting="shares"))
-    low, high = spec.window()
-    periods = np.array([float(p) for p in agg.index])
-    keep = (periods >= low) & (periods <= high) & (periods != spec.reference)
-    agg, periods = agg[keep], periods[keep].astype(int)
-    estimate = agg["Estimate"].to_numpy(float)
-    coefs = _coef_frame(
-        spec,
-        [f"event_time={t}" for t in periods],
-        estimate,
-        agg["Std. Error"].to_numpy(float),
-        [np.nan] * len(periods),
-        n_clusters,
-    )
-    coefs["event_time"] = periods
-    cells = data.groupby(["cohort", "event_time"])[spec.cluster].nunique()
-    treated_cells = cells[cells.index.get_level_values("cohort") != 0]
-    thinnest = treated_cells.groupby(level="event_time").min()  # weakest cohort cell
-    coefs = _guard_terms(spec, coefs, data, seen=thinnest)
-    names = list(fit.coef().index)
-    leads = [
-        k
-        for k, n in enumerate(names)
-        if _event_time(n) < spec.reference
-        and cells.get((_cohort(n), _event_time(n)), 0) >= spec.min_term_clusters
-    ]
-    tests = pd.DataFrame()
-    if leads:
-        beta = fit.coef().to_numpy()[leads]
-        vcov = np.asarray(fit._vcov)[np.ix_(leads, leads)]
-        stat, df1, df2, p = inference.wald_f(beta, vcov, n_clusters)
-        tests = pd.DataFrame(
-            [
-                {
-                    "test": "pretrend_joint[cohort x lead]",
-                    "statistic": stat,
-                    "df1": df1,
-                    "df2": df2,
-                    "p_value": p,
-                    "p_value_wild": np.nan,
-                }
-            ]
-        )
-    notes.append(
-        "wild bootstrap not computed for the interaction-weighted aggregate; a term "
-        "needs min_term_clusters clusters in every cohort cell it averages"
-    )
-    return ModelResult(spec, OK, n_obs, n_clusters, coefs, tests, notes)
-
-
-ESTIMATORS: dict[str, Callable[[Specification, pd.DataFrame], ModelResult]] = {
-    "ols": ols,
-    "twfe_event_study": twfe_event_study,
-    "did2s": did2s,
-    "sun_abraham": sun_abraham,
+#: The implementation of each estimator declared in specifications.yaml, by function name.
+IMPLEMENTATIONS: dict[str, Callable[[Specification, pd.DataFrame], ModelResult]] = {
+    f.__name__: f for f in (ols, twfe_event_study, did2s, sun_abraham)
 }
+if set(IMPLEMENTATIONS) != set(model_specs.ESTIMATORS):
+    raise ImportError(
+        f"estimators declared in {model_specs.SPEC_FILE.name} "
+        f"({sorted(model_specs.ESTIMATORS)}) and implemented ({sorted(IMPLEMENTATIONS)}) differ"
+    )

@@ -9,8 +9,25 @@ from typing import Any
 import yaml
 
 SPEC_FILE = Path(__file__).with_name("specifications.yaml")
-ESTIMATORS = {"ols", "twfe_event_study", "did2s", "sun_abraham"}
-EVENT_STUDIES = {"twfe_event_study", "did2s", "sun_abraham"}
+
+
+@dataclass(frozen=True)
+class Estimator:
+    """An estimator as ``specifications.yaml`` declares it: name, label, event study or not."""
+
+    name: str
+    label: str
+    event_study: bool = False
+
+
+def declared_estimators(path: str | Path = SPEC_FILE) -> dict[str, Estimator]:
+    """The estimators declared in ``path`` (the one list of estimator names)."""
+    document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return {name: Estimator(name, **entry) for name, entry in document["estimators"].items()}
+
+
+ESTIMATORS = declared_estimators()
+EVENT_STUDIES = {name for name, e in ESTIMATORS.items() if e.event_study}
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,16 @@ class Specification:
     @property
     def is_event_study(self) -> bool:
         return self.estimator in EVENT_STUDIES
+
+    @property
+    def event(self) -> str:
+        """The panel column whose year defines treatment (``options.event``)."""
+        return str(self.options.get("event", "feedback_year"))
+
+    @property
+    def figure(self) -> str | None:
+        """The figure this specification is drawn in (``options.figure``), if any."""
+        return self.options.get("figure")
 
     def window(self) -> tuple[int, int]:
         low, high = self.options.get("window", (-3, 4))

@@ -16,19 +16,26 @@ def _number(value: float, digits: int = DIGITS) -> str:
     return "" if pd.isna(value) else f"{value:.{digits}f}"
 
 
+def _interval(low: float, high: float) -> str:
+    return "" if pd.isna(low) or pd.isna(high) else f"[{_number(low)}, {_number(high)}]"
+
+
 def display_frame(coefs: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
-    """The human-readable coefficient table (estimates, intervals, p-values, N, clusters)."""
+    """The human-readable coefficient table (estimates, both intervals, p-values, N, G)."""
     level = int(round(100 * (1 - alpha)))
     rows = []
     for row in coefs.itertuples():
         ok = row.status == "ok"
-        ci = f"[{_number(row.ci_low)}, {_number(row.ci_high)}]" if ok else ""
+        term_status = getattr(row, "term_status", "ok")
         rows.append({
             "Specification": row.spec_id, "Term": row.term,
             "Estimate": _number(row.estimate), "SE": _number(row.std_error),
-            f"{level}% CI": ci, "p": _number(row.p_value), "p (wild)": _number(row.p_value_wild),
-            "N": str(row.n_obs), "Clusters": str(row.n_clusters), "Seed": str(row.seed),
-            "Status": row.status,
+            f"{level}% CI (t)": _interval(row.ci_low, row.ci_high) if ok else "",
+            "p": _number(row.p_value),
+            f"{level}% CI (wild)": _interval(row.ci_low_wild, row.ci_high_wild) if ok else "",
+            "p (wild)": _number(row.p_value_wild),
+            "N": str(row.n_obs), "G": str(row.n_clusters), "Seed": str(row.seed),
+            "Status": row.status if not ok or pd.isna(term_status) else term_status,
         })
     return pd.DataFrame(rows)
 

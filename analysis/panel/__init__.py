@@ -1,9 +1,11 @@
 """Jurisdiction x year panel: outcomes with provenance, inspection events, intensity.
 
 Modules: ``metadata`` (tables.yaml), ``schema`` (pandera checks from it), ``reference``
-(checksummed reference files), ``external`` (researcher outcome files), ``outcomes``
-(long outcome table and precedence), ``events`` (inspection events), ``intensity``
-(latest progress record, rates, funding), ``pinyin`` and ``build`` (``build_panel``, ``run``).
+(checksummed reference files), ``hand_coded`` (hand-coded records), ``external``
+(researcher outcome files), ``cnemc`` (monitoring-network station-hour files), ``outcomes``
+(long outcome table and precedence), ``events`` (schedule dates), ``inspections`` (every
+inspection as an event, the inspection each record rectifies), ``intensity`` (rates,
+funding by kind, timing), ``pinyin`` and ``build`` (``build_panel``, ``run``).
 """
 
 

@@ -1,14 +1,10 @@
-"""Inspection events from the central schedule and the documents' own dates.
+"""Schedule dates and their comparison with the documents' own dates.
 
-* The panel's event is the central inspection of round ``event_round`` (default 2, the
-  round of the documents; not a look-back) of the jurisdiction's province.
-* Its dates are the jurisdiction's own, from a record of that inspection (central, same
-  round, not a look-back) where the document states them; else those a record of a
-  jurisdiction inside it states for the same inspection (a prefecture's report saying when
-  the team fed back to its province); otherwise the schedule's. Where the schedule has no
-  feedback date for the province, the date fed back to the other provinces of its batch is
-  used (``schedule_batch``), else the batch's entry month plus the round's median
-  entry-to-feedback lag in months (``schedule_imputed``); ``feedback_source`` says which.
+* :func:`span`, :func:`days_outside`: what 'YYYY-MM' or 'YYYY-MM-DD' means as days.
+* :func:`imputed_feedback`: for a schedule row without a feedback date, the date fed back to
+  the other provinces of its batch (``schedule_batch``), else the batch's entry month plus
+  the round's median entry-to-feedback lag in months (:func:`median_lag`,
+  ``schedule_imputed``). The events themselves are built in ``inspections``.
 * :func:`schedule_disagreements` compares every central record with its schedule row
   (a look-back without a round is round 1): an entry date outside the batch entry window,
   a feedback date more than ``FEEDBACK_DAYS`` from the schedule's, or another batch number.
@@ -25,16 +21,6 @@ import pandas as pd
 from analysis.panel import metadata
 
 FEEDBACK_DAYS = 31
-EVENT_COLUMNS = [
-    "inspection_level",
-    "inspection_round",
-    "inspection_batch",
-    "lookback",
-    "entry_start",
-    "feedback_date",
-    "feedback_year",
-    "feedback_source",
-]
 
 
 def span(text: object) -> tuple[date, date] | None:
@@ -158,25 +144,12 @@ def _text(value: object) -> str:
     return "" if pd.isna(value) else str(value)
 
 
-def _event_records(records: pd.DataFrame, round_: str) -> pd.DataFrame:
-    """Records of the event inspection (central, this round, not a look-back), latest
-    published first."""
-    rows = records[
-        (records["inspection_level"] == "central")
-        & (records["inspection_round"].astype("string") == round_)
-        & ~records["lookback"].fillna(False).astype(bool)
-    ]
-    return rows.sort_values(
-        ["published_date", "doc_id"], ascending=[False, True], na_position="last"
-    )
-
-
 def _month(text: object) -> tuple[int, int] | None:
     first = span(text)
     return None if first is None else (first[0].year, first[0].month)
 
 
-def _median_lag(schedule: pd.DataFrame, round_: str) -> int | None:
+def median_lag(schedule: pd.DataFrame, round_: str) -> int | None:
     """Median months from a batch's entry to its feedback, over the round's rows."""
     lags = []
     for _, row in schedule[schedule["round"] == round_].iterrows():
@@ -187,7 +160,7 @@ def _median_lag(schedule: pd.DataFrame, round_: str) -> int | None:
     return int(pd.Series(lags).median()) if lags else None
 
 
-def _imputed_feedback(
+def imputed_feedback(
     schedule: pd.DataFrame, row: pd.Series, round_: str, lag: int | None
 ) -> tuple:
     """Feedback month of the batch's other provinces, else entry month + median lag."""
@@ -205,77 +178,3 @@ def _imputed_feedback(
         return pd.NA, pd.NA
     total = entry[0] * 12 + entry[1] - 1 + lag
     return f"{total // 12:04d}-{total % 12 + 1:02d}", "schedule_imputed"
-
-
-def _first(rows: pd.DataFrame, column: str) -> object:
-    values = rows[column].dropna()
-    return values.iloc[0] if len(values) else pd.NA
-
-
-def events(
-    jurisdictions: pd.DataFrame,
-    records: pd.DataFrame,
-    schedule: pd.DataFrame,
-    event_round: int | str = 2,
-) -> pd.DataFrame:
-    """One event row per jurisdiction (columns jurisdiction + EVENT_COLUMNS)."""
-    round_ = str(event_round)
-    lag = _median_lag(schedule, round_)
-    about_event = _event_records(records, round_)
-    none = about_event.iloc[0:0]
-    own_of = dict(tuple(about_event.groupby("jurisdiction", sort=False)))
-    inside_of = dict(tuple(about_event.groupby("parent", sort=False)))
-    out = []
-    for _, place in jurisdictions.iterrows():
-        province = province_of(place["level"], place["jurisdiction"], place["parent"])
-        row = _schedule_row(schedule, province, round_, False)
-        own = own_of.get(place["jurisdiction"], none)
-        inside = (
-            inside_of.get(place["jurisdiction"], none) if place["level"] == "province" else none
-        )
-        event = {
-            "jurisdiction": place["jurisdiction"],
-            "inspection_level": "central",
-            "inspection_round": round_,
-            "lookback": False,
-        }
-        sched = row if row is not None else pd.Series(dtype=object)
-
-        def pick(
-            own_column: str, *sched_columns: str, _own=own, _sched=sched, _inside=inside
-        ) -> tuple:
-            mine = _first(_own, own_column)
-            if pd.notna(mine):
-                return mine, "document"
-            theirs = _first(_inside, own_column)
-            if pd.notna(theirs):
-                return theirs, "subunit_document"
-            for column in sched_columns:
-                value = _sched.get(column, pd.NA)
-                if pd.notna(value):
-                    return value, "schedule"
-            return pd.NA, pd.NA
-
-        event["inspection_batch"] = pick("inspection_batch", "batch")[0]
-        event["entry_start"] = pick("entry_start", "entry_window_start", "entry_window_end")[0]
-        event["feedback_date"], event["feedback_source"] = pick("feedback_date", "feedback_date")
-        if pd.isna(event["feedback_date"]) and row is not None:
-            event["feedback_date"], event["feedback_source"] = _imputed_feedback(
-                schedule, row, round_, lag
-            )
-        feedback = event["feedback_date"]
-        event["feedback_year"] = int(str(feedback)[:4]) if pd.notna(feedback) else pd.NA
-        out.append(event)
-    frame = pd.DataFrame(out, columns=["jurisdiction", *EVENT_COLUMNS])
-    for column in ("inspection_batch", "feedback_year"):
-        frame[column] = frame[column].astype("Int64")
-    frame["lookback"] = frame["lookback"].astype("boolean")
-    for column in (
-        "inspection_level",
-        "inspection_round",
-        "entry_start",
-        "feedback_date",
-        "feedback_source",
-    ):
-        frame[column] = frame[column].astype("string")
-    return frame

@@ -29,9 +29,21 @@ def load() -> dict[str, Any]:
     return yaml.safe_load(TABLES_YAML.read_text(encoding="utf-8"))
 
 
+RANGE = ("minimum", "exclusive_minimum", "maximum")
+
+
+@cache
 def variables() -> dict[str, dict[str, Any]]:
-    """Measured variables: unit, description, range."""
-    return load()["variables"]
+    """Measured variables: unit, description, range — from ``mention_variables`` of
+    ``analysis/codebook.yaml``, where they are declared."""
+    from analysis.codebook import CODEBOOK_PATH
+
+    declared = yaml.safe_load(CODEBOOK_PATH.read_text(encoding="utf-8"))["mention_variables"]
+    return {
+        v["name"]: {"unit": v["unit"], "description": v["description"],
+                    "range": {key: v[key] for key in RANGE if key in v}}
+        for v in declared
+    }
 
 
 def table(name: str) -> dict[str, Any]:
@@ -44,7 +56,7 @@ def table(name: str) -> dict[str, Any]:
         base = dict(meta["fields"].get(override["name"], {}))
         field = {**base, **override}
         if "variable" in field:  # unit and range come from the variable
-            var = meta["variables"][field["variable"]]
+            var = variables()[field["variable"]]
             field.setdefault("unit", var["unit"])
             field["constraints"] = {**var["range"], **field.get("constraints", {})}
         field.setdefault("constraints", {})

@@ -13,11 +13,16 @@ Year-to-date values (``months`` not empty) are kept apart: they are chosen among
 themselves per jurisdiction-year-variable-months and never compared or averaged with
 full-year values.
 
-Precedence. Per jurisdiction, year, variable and months every row is kept and exactly one
-is ``chosen``: external > document > reference > derived; within one source type, the
-value stated with more decimals (27 and 26.7 → 26.7, the less rounded), then the first
-source in sort order. Full-year values that differ from the chosen one by more than
-``TOLERANCE`` (absolute, in the variable's unit) are listed by :func:`disagreements`.
+Precedence. Per jurisdiction, year, variable and months every row is kept. Independent
+series come first: one ``chosen`` value among the independent sources (external >
+reference), used for the panel's outcome columns; the documents' own, self-reported values
+(document > derived) get their own ``chosen`` value, used only for the panel's ``*_self``
+columns (a labelled robustness specification). Within one source type, the value stated with
+more decimals (27 and 26.7 -> 26.7, the less rounded), then, for the reference series, the
+more authoritative outlet (gov > official_media > commercial_news > mirror_or_spam), then
+the first source in sort order. Values that differ by more than ``TOLERANCE`` (absolute, in
+the variable's unit) from the group's leading value (the chosen independent one, else the
+chosen self-reported one) are listed by :func:`disagreements`.
 """
 
 from __future__ import annotations
@@ -27,9 +32,13 @@ import pandas as pd
 from analysis.panel import metadata
 from analysis.panel.external import outcome_variables
 
-# The order of the source_type enum in tables.yaml is the precedence (declared once there).
-PRECEDENCE = next(f for f in metadata.table("outcomes")["fields"]
-                  if f["name"] == "source_type")["constraints"]["enum"]
+# The order of the source_type enum in tables.yaml is the precedence (declared once there);
+# the independent sources are listed in its `independent` key.
+_SOURCE_TYPE = next(f for f in metadata.table("outcomes")["fields"] if f["name"] == "source_type")
+PRECEDENCE = _SOURCE_TYPE["constraints"]["enum"]
+INDEPENDENT = _SOURCE_TYPE["independent"]
+OUTLETS = next(f for f in metadata.table("outcomes")["fields"]
+               if f["name"] == "outlet")["constraints"]["enum"]
 TOLERANCE = 0.05
 DERIVED_DECIMALS = 3
 GROUP = ["jurisdiction", "year", "variable", "months"]
@@ -55,6 +64,7 @@ def from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
         "unit": rows["variable"].map(lambda v: variables[v]["unit"]),
         "source_type": "document",
         "source": _doc_source(rows),
+        "outlet": pd.NA,
         "derived": False,
         "yoy_change": rows["yoy_change"],
         "yoy_unit": rows["yoy_unit"],
@@ -93,6 +103,7 @@ def from_reference(reference: pd.DataFrame) -> pd.DataFrame:
         "unit": reference["unit"],
         "source_type": "reference",
         "source": reference["sources"],
+        "outlet": reference["best_outlet"],
         "derived": False,
     })
 
@@ -108,6 +119,7 @@ def from_external(external: pd.DataFrame) -> pd.DataFrame:
         "unit": external["unit"],
         "source_type": "external",
         "source": external["file"] + ": " + external["source"],
+        "outlet": pd.NA,
         "derived": False,
     })
 
@@ -118,16 +130,20 @@ def _decimals(value: float) -> int:
 
 
 def choose(long: pd.DataFrame) -> pd.DataFrame:
-    """Mark one ``chosen`` row per jurisdiction-year-variable-months by the precedence."""
+    """Mark one ``chosen`` row per jurisdiction-year-variable-months among the independent
+    sources and one among the self-reported ones, by the precedence."""
     ranked = long.assign(
+        independent=long["source_type"].isin(INDEPENDENT),
         _rank=long["source_type"].map(PRECEDENCE.index),
         _decimals=-long["value"].map(_decimals),
+        _outlet=long["outlet"].map(lambda o: OUTLETS.index(o) if pd.notna(o) else len(OUTLETS)),
         _months=long["months"].fillna(""),
     ).sort_values(["jurisdiction", "variable", "year", "_months", "_rank", "_decimals",
-                   "source", "value"], kind="stable")
-    first = ~ranked.duplicated(["jurisdiction", "year", "variable", "_months"])
+                   "_outlet", "source", "value"], kind="stable")
+    first = ~ranked.duplicated(["jurisdiction", "year", "variable", "_months", "independent"])
     ranked["chosen"] = first
-    return ranked.drop(columns=["_rank", "_decimals", "_months"]).reset_index(drop=True)
+    return ranked.drop(columns=["_rank", "_decimals", "_outlet", "_months"]).reset_index(
+        drop=True)
 
 
 def collect(mentions: pd.DataFrame, reference: pd.DataFrame,
@@ -137,21 +153,30 @@ def collect(mentions: pd.DataFrame, reference: pd.DataFrame,
     parts = [from_external(external), stated, from_reference(reference),
              derive_prior_year(stated)]
     long = pd.concat([p for p in parts if len(p)], ignore_index=True)
-    long = metadata.cast(long[metadata.columns("outcomes")[:-1]].assign(chosen=False),
-                         "outcomes")
+    columns = [c for c in metadata.columns("outcomes") if c not in ("independent", "chosen")]
+    long = metadata.cast(long[columns].assign(independent=False, chosen=False), "outcomes")
     key = [c for c in metadata.table("outcomes")["primary_key"]]
     long = long.drop_duplicates(key)
     return metadata.cast(choose(long), "outcomes")
 
 
+def leading(outcomes: pd.DataFrame) -> pd.Series:
+    """True for each group's leading value: the chosen independent one, else the chosen
+    self-reported one."""
+    has_independent = outcomes.assign(_m=outcomes["months"].fillna("")).groupby(
+        ["jurisdiction", "year", "variable", "_m"])["independent"].transform("any")
+    return outcomes["chosen"] & (outcomes["independent"] | ~has_independent)
+
+
 def disagreements(outcomes: pd.DataFrame, tolerance: float = TOLERANCE) -> pd.DataFrame:
-    """Full-year values differing from their group's chosen value by more than ``tolerance``."""
-    full = outcomes[outcomes["months"].isna()]
+    """Full-year values differing from their group's leading value by more than ``tolerance``."""
+    lead = leading(outcomes)
+    full = outcomes.assign(_lead=lead)[outcomes["months"].isna()]
     key = ["jurisdiction", "year", "variable"]
-    chosen = full[full["chosen"]][key + ["value", "source_type", "source"]].rename(
+    chosen = full[full["_lead"]][key + ["value", "source_type", "source"]].rename(
         columns={"value": "chosen_value", "source_type": "chosen_source_type",
                  "source": "chosen_source"})
-    others = full[~full["chosen"]][key + ["value", "source_type", "source"]].rename(
+    others = full[~full["_lead"]][key + ["value", "source_type", "source"]].rename(
         columns={"value": "other_value", "source_type": "other_source_type",
                  "source": "other_source"})
     pairs = chosen.merge(others, on=key, how="inner")

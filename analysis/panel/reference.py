@@ -2,6 +2,9 @@
 
 ``data/raw/reference/manifest.csv`` lists every reference CSV with its SHA-256; every build
 verifies it, and a changed, missing or unlisted file stops the build with an InputError.
+The schedule and the outcomes need their required columns; the columns of the extended
+files (stationing days, feedback basis; statement, issuer, release, outlet) are read where
+present and empty otherwise. The hand-coded records are read by ``hand_coded``.
 """
 
 from __future__ import annotations
@@ -28,20 +31,38 @@ SCHEDULE_COLUMNS = [
     "feedback_date",
     "sources",
 ]
+SCHEDULE_OPTIONAL = ["entry_start", "entry_end", "feedback_basis"]
 OUTCOME_COLUMNS = ["province", "year", "variable", "value", "unit", "sources"]
+OUTCOME_OPTIONAL = ["statement", "issued_by", "released", "best_outlet"]
+OUTLETS = ["gov", "official_media", "commercial_news", "mirror_or_spam"]
 
+COMPILED = ("the project's compiled reference dataset (documented in "
+            "data/raw/reference/README.md), copied unchanged")
 DESCRIPTIONS = {
     SCHEDULE: (
         "Central environmental inspection schedule: one row per province per batch "
-        "(round, lookback, batch, entry window, feedback date).",
-        "copied unchanged from /work/shared/reference; compiled from public "
+        "(round, lookback, batch, entry window, the province's stationing days, feedback "
+        "date and its basis).",
+        f"{COMPILED}; compiled from public "
         "announcements listed in its sources column",
     ),
     OUTCOMES: (
-        "Province-wide full-year PM2.5, good-air and water-quality shares as published.",
-        "copied unchanged from /work/shared/reference; compiled from statistical "
+        "Province-wide full-year PM2.5, good-air and water-quality shares as published, "
+        "with the official statement each reproduces, its issuer and the kind of outlet read.",
+        f"{COMPILED}; compiled from statistical "
         "communiques, environmental bulletins, work reports and news reposts listed in its "
         "sources column",
+    ),
+    "hand_coded_records.csv": (
+        "Hand-coded rectification records of public pages (codebook variables, one row per "
+        "record) with the page URL and publisher; no text.",
+        "gold values of the development corpus, coded by two careful coders under the "
+        "codebook; URLs and publishers from its sources list",
+    ),
+    "hand_coded_mentions.csv": (
+        "Hand-coded outcome mentions of the same pages (variable, year, value, stated "
+        "change) with the page URL and publisher; no text.",
+        "gold values of the development corpus; URLs and publishers from its sources list",
     ),
 }
 
@@ -85,28 +106,42 @@ def verify_manifest(reference_dir: str | Path) -> None:
             )
 
 
-def _read(path: Path, columns: list[str]) -> pd.DataFrame:
+def read_table(path: Path, columns: list[str], optional: list[str] = ()) -> pd.DataFrame:
+    """A reference CSV as strings: the required ``columns``, then ``optional`` (empty where
+    the file lacks them); any other column, or a missing required one, is an InputError."""
     if not path.exists():
         raise InputError(path, "file not found")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    if list(frame.columns) != columns:
-        raise InputError(path, f"columns must be {columns}, found {list(frame.columns)}")
-    return frame.replace("", pd.NA).astype("string")
+    missing = [c for c in columns if c not in frame.columns]
+    unknown = [c for c in frame.columns if c not in [*columns, *optional]]
+    if missing or unknown:
+        raise InputError(
+            path, f"columns must be {columns} (optional {list(optional)}); "
+            f"missing {missing}, unknown {unknown}"
+        )
+    for column in optional:
+        if column not in frame.columns:
+            frame[column] = ""
+    return frame[[*columns, *optional]].replace("", pd.NA).astype("string")
 
 
 def read_schedule(reference_dir: str | Path) -> pd.DataFrame:
     """The central inspection schedule; dates kept as given (YYYY-MM or YYYY-MM-DD)."""
     path = Path(reference_dir) / SCHEDULE
-    frame = _read(path, SCHEDULE_COLUMNS)
+    frame = read_table(path, SCHEDULE_COLUMNS, SCHEDULE_OPTIONAL)
     frame["lookback"] = frame["lookback"].fillna("false").str.lower().eq("true").astype(bool)
     frame["batch"] = pd.to_numeric(frame["batch"]).astype("Int64")
     return frame
 
 
 def read_outcomes(reference_dir: str | Path) -> pd.DataFrame:
-    """Provincial outcomes, numeric year and value."""
+    """Provincial outcomes, numeric year and value, with statement, issuer and outlet."""
     path = Path(reference_dir) / OUTCOMES
-    frame = _read(path, OUTCOME_COLUMNS)
+    frame = read_table(path, OUTCOME_COLUMNS, OUTCOME_OPTIONAL)
+    outlet = frame["best_outlet"]
+    if (bad := outlet.notna() & ~outlet.isin(OUTLETS)).any():
+        row = int(bad.to_numpy().argmax())
+        raise InputError(path, f"row {row + 2}: best_outlet {outlet[row]!r} not in {OUTLETS}")
     for column in ("year", "value"):
         numbers = pd.to_numeric(frame[column], errors="coerce")
         if numbers.isna().any():

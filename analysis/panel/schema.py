@@ -71,7 +71,26 @@ def _frame_check(spec: dict[str, Any]) -> pa.Check:
     if "value_range_by" in spec:
         by = spec["value_range_by"]
         return pa.Check(lambda df: value_in_range(df, by), name=f"value within range of {by}")
+    for kind, wanted in (("present_if", True), ("absent_if", False)):
+        if kind in spec:
+            return _presence_check(spec[kind], wanted)
     raise KeyError(f"tables.yaml: unknown check {spec}")
+
+
+def _presence_check(spec: dict[str, Any], wanted: bool) -> pa.Check:
+    """Fields non-empty (``wanted``) or empty where column ``c`` takes one of the values."""
+    targets = spec["fields"]
+    ((column, values),) = ((k, v) for k, v in spec.items() if k != "fields")
+
+    def check(df: pd.DataFrame) -> pd.Series:
+        present = pd.concat(
+            [df[f].notna() & (df[f].astype("string").fillna("") != "") for f in targets], axis=1
+        )
+        holds = present.all(axis=1) if wanted else ~present.any(axis=1)
+        return ~df[column].isin(values) | holds
+
+    word = "present" if wanted else "absent"
+    return pa.Check(check, name=f"{', '.join(targets)} {word} where {column} is {'/'.join(values)}")
 
 
 def schema(name: str) -> pa.DataFrameSchema:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run(renderer: str | None = None) -> list[Path]:
+def run(renderer: str | None = None, to: str | None = None) -> list[Path]:
     """Render every report (see ``analysis.report.render.run``)."""
     from analysis.report.render import run as render_run
 
-    return render_run(renderer)
+    return render_run(renderer, to)
 
 
 __all__ = ["run"]

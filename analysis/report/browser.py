@@ -1,8 +1,8 @@
 """Open a rendered HTML page in headless Chromium: console errors, images, a screenshot.
 
 Uses Debian's ``chromium`` and ``chromium-driver`` (``python -m analysis.report.browser
---install`` installs them with apt-get where that is possible) through selenium, never a
-driver or browser downloaded at run time.
+--install`` installs them with apt-get where that is possible, with the Noto CJK fonts so that
+screenshots show Chinese) through selenium, never a driver or browser downloaded at run time.
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ from pathlib import Path
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 DRIVERS = ("chromedriver",)
-APT_PACKAGES = ("chromium", "chromium-driver")
+#: The CJK fonts (Noto Sans CJK SC) for the PDF and the screenshots; poppler's pdftotext and
+#: pdffonts for the PDF test.
+FONT_PACKAGES = ("fonts-noto-cjk", "poppler-utils")
+APT_PACKAGES = ("chromium", "chromium-driver", *FONT_PACKAGES)
 
 
 @dataclass
@@ -50,16 +53,26 @@ def missing_reason() -> str | None:
     return None
 
 
-def install() -> int:
-    """``apt-get install chromium chromium-driver`` when root and apt-get exist."""
-    if find() is not None:
+def _installed(package: str) -> bool:
+    done = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True,
+                          text=True)
+    return done.returncode == 0 and "install ok installed" in done.stdout
+
+
+def install(packages: tuple[str, ...] = APT_PACKAGES) -> int:
+    """``apt-get install`` the Debian packages not yet installed, when root and apt-get exist."""
+    if shutil.which("dpkg-query") is not None:
+        packages = tuple(p for p in packages if not _installed(p))
+    if not packages:
         return 0
     if shutil.which("apt-get") is None or os.geteuid() != 0:
-        print("browser: cannot install Chromium here (needs root and apt-get)", file=sys.stderr)
+        print(f"browser: cannot install {' '.join(packages)} here (needs root and apt-get)",
+              file=sys.stderr)
         return 1
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-    done = subprocess.run(["apt-get", "install", "-y", "-qq", *APT_PACKAGES], env=env)
+    done = subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends",
+                           *packages], env=env)
     return done.returncode
 
 
@@ -103,10 +116,13 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.splitlines()[0])
     parser.add_argument("page", nargs="?", type=Path, help="HTML file to check")
     parser.add_argument("--screenshot", type=Path, help="write a PNG screenshot here")
-    parser.add_argument("--install", action="store_true", help="apt-get install Chromium")
+    parser.add_argument("--install", action="store_true",
+                        help="apt-get install Chromium, its driver and the CJK fonts")
+    parser.add_argument("--install-fonts", action="store_true",
+                        help="apt-get install only the CJK fonts and poppler-utils")
     args = parser.parse_args(argv)
-    if args.install:
-        return install()
+    if args.install or args.install_fonts:
+        return install(APT_PACKAGES if args.install else FONT_PACKAGES)
     if args.page is None:
         parser.error("give a page, or --install")
     result = check(args.page, args.screenshot)

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from analysis.report.codebook_page import (
     codebook_sections,
+    count_scopes,
+    count_selection,
+    features,
+    guards,
     mention_variables,
     record_variables,
+    rules,
     synonyms,
 )
 from analysis.report.facts import facts
@@ -19,13 +24,15 @@ from analysis.report.tables import (
     estimates,
     not_estimable,
     outcome_sources,
+    pretrends,
     records,
     trace_appendix,
     validation,
 )
 
 __all__ = [
-    "codebook_sections", "completion_sources", "data_files", "estimates", "facts", "figure",
-    "figure_source", "mention_variables", "not_estimable", "outcome_sources", "panel_coverage",
-    "record_variables", "records", "synonyms", "trace_appendix", "validation",
+    "codebook_sections", "completion_sources", "count_scopes", "count_selection", "data_files",
+    "estimates", "facts", "features", "figure", "figure_source", "guards", "mention_variables",
+    "not_estimable", "outcome_sources", "panel_coverage", "pretrends", "record_variables",
+    "records", "rules", "synonyms", "trace_appendix", "validation",
 ]

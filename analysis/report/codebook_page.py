@@ -31,6 +31,8 @@ def _allowed(variable: dict[str, Any]) -> str:
     bounds = []
     if "minimum" in variable:
         bounds.append(f"≥ {variable['minimum']}")
+    if "exclusive_minimum" in variable:
+        bounds.append(f"> {variable['exclusive_minimum']}")
     if "maximum" in variable:
         bounds.append(f"≤ {variable['maximum']}")
     return "; ".join(bounds) or fmt.DASH
@@ -87,6 +89,99 @@ def synonyms() -> str:
     return pipe_table(pd.DataFrame(rows), "ll")
 
 
+#: How each kind of rule reads its value, for the rule register.
+RULE_KINDS = {"record": "pattern (record_rules)", "mention": "pattern (mention_rules)",
+              "procedural": "procedural (procedural_rules)"}
+
+
+@guarded
+def rules() -> str:
+    """The rule register: every rule id the evidence may cite, with its variables, kind,
+    evidence status and description."""
+    rows = [{
+        "Rule": f"`{r.id}`", "Variable": ", ".join(f"`{v}`" for v in r.variables),
+        "Kind": RULE_KINDS[r.kind], "Evidence": f"`{r.status}`",
+        "Description": fmt.md(r.description) or fmt.DASH,
+    } for r in default_codebook().registry.values()]
+    return pipe_table(pd.DataFrame(rows), "lllll")
+
+
+def _pattern(source: object) -> str:
+    """A pattern as written in the codebook, escaped for a table cell."""
+    return fmt.md(source) if source is not None else fmt.DASH
+
+
+@guarded
+def count_scopes() -> str:
+    """The ``count_scope`` markers: axis, scope, reach, meaning and pattern."""
+    rows = [{
+        "Axis": f"`{e.get('axis', 'extent')}`",
+        "Scope": f"`{e['scope']}`" if e.get("scope") else "none (hides what it covers)",
+        "Reach": e.get("reach", "segment"), "Meaning": fmt.md(e.get("description", "")),
+        "Marker": _pattern(e.get("pattern")),
+    } for e in default_codebook().raw.get("count_scope") or []]
+    return pipe_table(pd.DataFrame(rows), "lllll")
+
+
+#: What each key of a ``count_selection`` entry does (analysis/coding/counts.py).
+SELECTION_KEYS = {"drop": "Never taken", "drop_in_plan": "Never taken in a plan",
+                  "avoid": "Taken only when nothing else is found",
+                  "prefer": "Preferred, in order"}
+
+
+@guarded
+def count_selection() -> str:
+    """Per count variable, the scopes ``count_selection`` drops, avoids and prefers."""
+    rows = [{"Variable": f"`{variable}`", **{
+        header: ", ".join(f"`{s}`" for s in spec.get(key, ())) or fmt.DASH
+        for key, header in SELECTION_KEYS.items()
+    }} for variable, spec in (default_codebook().raw.get("count_selection") or {}).items()]
+    return pipe_table(pd.DataFrame(rows), "lllll")
+
+
+def _guarded_by(name: str, guards: dict[str, Any]) -> str:
+    """Whom a guard blocks: each family whose default lists it (but for the variables whose
+    own list, which replaces the default, leaves it out), and the variables that list it."""
+    codebook = default_codebook()
+    members = {"mentions": codebook.mention_variable_names,
+               "counts": codebook.record_variable_names}
+    own = guards.get("variables") or {}
+    out = []
+    for family, names in members.items():
+        if name in (guards.get(family) or ()):
+            out.append(f"{family} (default)" + "".join(
+                f", not `{v}`" for v, listed in own.items() if v in names and name not in listed))
+    for v, listed in own.items():
+        family = "mentions" if v in members["mentions"] else "counts"
+        if name in listed and name not in (guards.get(family) or ()):
+            out.append(f"`{v}`")
+    return "; ".join(out) or fmt.DASH
+
+
+@guarded
+def guards() -> str:
+    """The guards: what each means and the candidates it blocks."""
+    declared = default_codebook().raw.get("guards") or {}
+    rows = [{"Guard": f"`{name}`", "Meaning": fmt.md(text),
+             "Blocks candidates of": _guarded_by(name, declared)}
+            for name, text in (declared.get("descriptions") or {}).items()]
+    return pipe_table(pd.DataFrame(rows), "lll")
+
+
+@guarded
+def features() -> str:
+    """The ``features`` cues: what each marks and its pattern (or value)."""
+    rows = [{"Feature": f"`{name}`", "Meaning": fmt.md(e.get("description", "")),
+             "Pattern": _pattern(e.get("pattern", e.get("value")))}
+            for name, e in (default_codebook().raw.get("features") or {}).items()]
+    return pipe_table(pd.DataFrame(rows), "lll")
+
+
+def _offset(value: object) -> int:
+    """An evidence offset; -1 for a value read without a quote (no offsets)."""
+    return -1 if fmt.missing(value) else int(value)
+
+
 def _examples(name: str) -> list[str]:
     frame = trace.trace_frame() if name in trace.SHOWN else None
     if frame is None or name not in set(frame["variable"]):
@@ -98,7 +193,7 @@ def _examples(name: str) -> list[str]:
         frame = pool[pool["variable"] == name].copy()
         frame["value"] = [fmt.value(name, v) for v in frame["value"]]
         frame["sentence"] = [
-            trace.sentence(sources.document_text(d), int(s), int(e), q)[0]
+            trace.sentence(sources.document_text(d), _offset(s), _offset(e), q)[0]
             for d, s, e, q in zip(frame.doc_id, frame.start, frame.end, frame.quote, strict=True)
         ]
     else:
@@ -124,7 +219,9 @@ def _rules_markdown(name: str) -> list[str]:
     lines = []
     for rule in rules:
         entry = entries.get(rule.id, {})
-        lines.append(f"Rule `{rule.id}`:\n\n{_fence(entry.get('pattern', rule.source))}")
+        described = codebook.registry[rule.id].description if rule.id in codebook.registry else ""
+        lines.append(f"Rule `{rule.id}`{': ' + fmt.md(described) if described else ''}\n\n"
+                     f"{_fence(entry.get('pattern', rule.source))}")
         for key in ("requires", "excludes"):
             if entry.get(key):
                 lines.append(f"{key.capitalize()} (in the sentence): `{entry[key]}`")
@@ -132,6 +229,9 @@ def _rules_markdown(name: str) -> list[str]:
         pattern = (codebook.raw.get("document") or {}).get(cue)
         if pattern:
             lines.append(f"Document cue `document.{cue}`:\n\n{_fence(pattern)}")
+    procedural = [r for r in codebook.registry.values()
+                  if r.kind == "procedural" and name in r.variables]
+    lines += [f"Rule `{r.id}` (procedural): {fmt.md(r.description)}" for r in procedural]
     if not lines:
         lines.append("Read by the coder's document logic (no pattern of its own in the "
                      "codebook).")

@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.codebook import default_codebook
 from analysis.report import fmt, sources, trace
+from analysis.variables import OUTCOMES
 
 NA = "n/a"
 
@@ -34,10 +35,12 @@ def _corpus(f: SimpleNamespace) -> None:
     f.with_tasks = fmt.num(len(rates))
     f.completion_min, f.completion_max = fmt.pct(rates.min()), fmt.pct(rates.max())
     f.completion_median = fmt.pct(rates.median())
-    resolved = (records["petitions_resolved"] / records["petitions_total"]).dropna()
-    f.with_petitions = fmt.num(len(resolved))
-    f.resolution_min = fmt.pct(resolved.min(), 1)
-    f.petitions_sum = fmt.num(records["petitions_total"].sum())
+    both = records.dropna(subset=["petitions_total", "petitions_resolved"])
+    f.with_petitions = fmt.num(len(both))
+    f.petitions_sum = fmt.num(both["petitions_total"].sum())
+    f.petitions_resolved_sum = fmt.num(both["petitions_resolved"].sum())
+    total = both["petitions_total"].sum()
+    f.resolution_pooled = fmt.pct(both["petitions_resolved"].sum() / total, 1) if total else NA
     f.accountable_sum = fmt.num(records["accountability_people"].sum())
     f.with_accountable = fmt.num(records["accountability_people"].notna().sum())
 
@@ -69,7 +72,7 @@ def _panel(f: SimpleNamespace) -> None:
     f.panel_rows = fmt.num(len(panel))
     f.panel_jurisdictions = fmt.num(panel["jurisdiction"].nunique())
     f.panel_years = f"{int(panel['year'].min())}–{int(panel['year'].max())}"
-    for variable in ("pm25", "good_air_ratio", "water_good_ratio"):
+    for variable in OUTCOMES:
         setattr(f, f"{variable}_obs", fmt.num(panel[variable].notna().sum()))
     with_event = panel.dropna(subset=["feedback_year"])
     f.event_jurisdictions = fmt.num(with_event["jurisdiction"].nunique())
@@ -78,21 +81,32 @@ def _panel(f: SimpleNamespace) -> None:
 
 
 def _models(f: SimpleNamespace) -> None:
-    coefs = sources.table("models_coefficients")
-    status = coefs.drop_duplicates("spec_id")
-    f.specs = fmt.num(len(status))
-    f.estimable = fmt.num((status["status"] == "ok").sum())
-    f.not_estimable = fmt.num((status["status"] != "ok").sum())
-    ok = status[status["status"] == "ok"]
+    """Counts from the specification table, coefficients from the table the report shows."""
+    table = sources.table("models_specifications")
+    ok = table[table["status"] == "ok"]
+    f.specs = fmt.num(len(table))
+    f.estimable = fmt.num(len(ok))
+    f.not_estimable = fmt.num(len(table) - len(ok))
     f.max_clusters = fmt.num(ok["n_clusters"].max()) if len(ok) else NA
     f.max_obs = fmt.num(ok["n_obs"].max()) if len(ok) else NA
-    intensity = status[status["spec_id"].str.startswith("intensity")]
+    intensity = table[table["family"].str.startswith("intensity")]
     f.intensity_specs = fmt.num(len(intensity))
     f.intensity_estimable = fmt.num((intensity["status"] == "ok").sum())
-    ok_coefs = coefs[coefs["status"] == "ok"]
-    f.coefs = fmt.num(len(ok_coefs))
-    covers_zero = (ok_coefs["ci_low"] <= 0) & (ok_coefs["ci_high"] >= 0)
+    f.seed = fmt.num(table["seed"].iloc[0]).replace(",", "") if len(table) else NA
+    f.reps = fmt.num(table["reps"].iloc[0]) if len(table) else NA
+    shown = shown_coefficients(sources.table("models_coefficients"))
+    f.coefs = fmt.num(len(shown))
+    covers_zero = (shown["ci_low_wild"] <= 0) & (shown["ci_high_wild"] >= 0)
     f.coefs_covering_zero = fmt.num(covers_zero.sum())
+    f.terms_without_inference = fmt.num(
+        (sources.table("models_coefficients")["term_status"].fillna("ok") != "ok").sum())
+
+
+def shown_coefficients(coefs: pd.DataFrame) -> pd.DataFrame:
+    """The coefficients the estimates table shows: estimated specifications, terms with a
+    wild-bootstrap interval."""
+    return coefs[(coefs["status"] == "ok") & coefs["ci_low_wild"].notna()
+                 & coefs["ci_high_wild"].notna()]
 
 
 def _codebook(f: SimpleNamespace) -> None:

@@ -8,7 +8,8 @@ numbered figures and tables with ``@fig-``/``@tbl-`` cross-references, citations
 
 Steps: parse (``qmd``: jupytext's R Markdown reader) → execute (``execute``: nbclient on the
 ``python3`` kernel, working directory the .qmd's folder) → assemble Markdown (``assemble``) →
-pandoc to self-contained HTML (``pandoc``).
+pandoc to self-contained HTML, or to PDF through Typst (``pandoc``), with the options of
+``_quarto.yml`` for that format.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from analysis.report import pandoc
 from analysis.report.assemble import assemble
 from analysis.report.execute import execute
-from analysis.report.project import Project, html_option
+from analysis.report.project import Project, format_options
 from analysis.report.qmd import parse
 
 
@@ -40,8 +41,9 @@ class Rendered:
     warnings: list[str] = field(default_factory=list)
 
 
-def render_file(qmd: Path, project: Project, output_dir: Path | None = None) -> Rendered:
-    """Render one .qmd of ``project`` to ``output_dir/<stem>.html``."""
+def render_file(qmd: Path, project: Project, output_dir: Path | None = None,
+                formats: tuple[str, ...] = ("html",)) -> list[Rendered]:
+    """Render one .qmd of ``project`` to ``output_dir/<stem>.<format>`` for each format."""
     started = time.monotonic()
     qmd = Path(qmd)
     doc = parse(qmd.read_text(encoding="utf-8"))
@@ -51,30 +53,36 @@ def render_file(qmd: Path, project: Project, output_dir: Path | None = None) -> 
     if assembled.unresolved:
         raise RenderError(f"{qmd.name}: unresolved cross-reference(s): "
                           f"{', '.join(sorted(set(assembled.unresolved)))}")
-    bibliography = meta.get("bibliography")
-    output = Path(output_dir or project.output_dir) / f"{qmd.stem}.html"
-    result = pandoc.to_html(
-        assembled.markdown,
-        assembled.meta,
-        output,
-        resource_dir=qmd.parent,
-        bibliography=(qmd.parent / bibliography) if bibliography else None,
-        toc=bool(html_option(meta, "toc", False)),
-        number_sections=bool(html_option(meta, "number-sections", False)),
-    )
-    return Rendered(output, assembled.markdown, time.monotonic() - started, assembled.numbers,
-                    result.warnings)
+    rendered = []
+    for fmt in formats:
+        options = format_options(meta, fmt)
+        bibliography = options.get("bibliography")
+        csl = options.get("csl")
+        output = Path(output_dir or project.output_dir) / f"{qmd.stem}.{fmt}"
+        result = pandoc.WRITERS[fmt](
+            assembled.markdown,
+            assembled.meta,
+            output,
+            resource_dir=qmd.parent,
+            options=options,
+            bibliography=(qmd.parent / bibliography) if bibliography else None,
+            csl=(qmd.parent / csl) if csl else None,
+        )
+        rendered.append(Rendered(output, assembled.markdown, time.monotonic() - started,
+                                 assembled.numbers, result.warnings))
+    return rendered
 
 
-def render_project(project: Project, output_dir: Path | None = None) -> list[Rendered]:
+def render_project(project: Project, output_dir: Path | None = None,
+                   formats: tuple[str, ...] = ("html",)) -> list[Rendered]:
     """Render every document of the project with the built-in renderer."""
     print(f"report: Quarto not used; rendering with the built-in fallback (nbclient + pandoc "
           f"{pandoc.version()}), which supports only the features these reports use",
           file=sys.stderr)
     rendered = []
     for qmd in project.documents:
-        result = render_file(qmd, project, output_dir)
-        for warning in result.warnings:
-            print(f"report: pandoc: {warning}", file=sys.stderr)
-        rendered.append(result)
+        for result in render_file(qmd, project, output_dir, formats):
+            for warning in result.warnings:
+                print(f"report: pandoc: {warning}", file=sys.stderr)
+            rendered.append(result)
     return rendered

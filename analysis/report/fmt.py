@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from analysis.variables import UNITS
+
 DASH = "–"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|!@$~^])")
 
@@ -36,10 +38,9 @@ def value(variable: str, x: object) -> str:
         return DASH
     if variable == "funding_cny":
         return f"{float(x) / 1e8:,.2f} 亿元"  # type: ignore[arg-type]
-    if variable in ("good_air_ratio", "water_good_ratio"):
-        return f"{float(x):g}%"  # type: ignore[arg-type]
-    if variable == "pm25":
-        return f"{float(x):g} µg/m³"  # type: ignore[arg-type]
+    if variable in UNITS:
+        unit = UNITS[variable]
+        return f"{float(x):g}{unit if unit == '%' else ' ' + unit}"  # type: ignore[arg-type]
     if isinstance(x, float) and x.is_integer():
         return f"{int(x):,}"
     return str(x)

@@ -1,71 +1,21 @@
-"""Figures of the report: those ``analysis.figures`` wrote to ``figures/``, and the panel's
-coverage, drawn here. Labels use pinyin (no CJK font needed)."""
+"""Figures of the report: those ``analysis.figures`` wrote to ``figures/``, with their
+provenance; and the sources of the completion figure. Labels use pinyin (no CJK font needed)."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
-
 from IPython.display import Image, Markdown
-from matplotlib.colors import ListedColormap
-from matplotlib.figure import Figure
 
 from analysis.panel.pinyin import pinyin_of
 from analysis.report import fmt, sources, trace
-
-DPI = 150
-OUTCOMES = ("pm25", "good_air_ratio", "water_good_ratio")
-
-
-def _png(figure: Figure) -> Image:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight",
-                   metadata={"Software": None})
-    return Image(data=buffer.getvalue(), format="png")
-
-
-def _drawn(draw: Callable[[], Figure]) -> Image | Markdown:
-    try:
-        return _png(draw())
-    except sources.Unavailable as reason:
-        return Markdown(f"*Not available: {fmt.md(str(reason))}.*")
 
 
 def _pinyin(name: str, parent: object = None) -> str:
     return pinyin_of(name, None if fmt.missing(parent) else str(parent)) or name
 
 
-def _coverage() -> Figure:
-    panel = sources.table("panel")
-    observed = sum(panel[v].notna().astype(int) for v in OUTCOMES if v in panel)
-    grid = panel.assign(observed=observed).pivot_table(
-        index="jurisdiction", columns="year", values="observed", aggfunc="max", fill_value=0)
-    first = panel.dropna(subset=["feedback_year"]).groupby("jurisdiction")["feedback_year"].min()
-    order = sorted(grid.index, key=lambda j: (first.get(j, 9999), _pinyin(j)))
-    grid = grid.loc[order]
-    figure = Figure(figsize=(7.5, 0.22 * len(grid) + 1.4))
-    axes = figure.subplots()
-    cmap = ListedColormap(["#f2f2f2", "#c6dbef", "#6baed6", "#08519c"])
-    axes.imshow(grid.to_numpy(), aspect="auto", cmap=cmap, vmin=-0.5, vmax=3.5)
-    years = list(grid.columns)
-    for row, jurisdiction in enumerate(grid.index):
-        if jurisdiction in first:
-            column = years.index(int(first[jurisdiction])) if first[jurisdiction] in years else None
-            if column is not None:
-                axes.plot(column, row, marker="o", color="#d62728", markersize=4)
-    axes.set_yticks(range(len(grid)), [_pinyin(j) for j in grid.index], fontsize=7)
-    axes.set_xticks(range(len(years)), [str(y) for y in years], fontsize=8)
-    axes.set_xlabel("Year")
-    handles = [axes.scatter([], [], marker="s", color=cmap(i), label=f"{i} of 3 outcomes")
-               for i in range(4)]
-    handles.append(axes.scatter([], [], marker="o", color="#d62728", label="feedback year"))
-    axes.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
-    return figure
-
-
 def panel_coverage() -> Image | Markdown:
-    """Panel coverage: outcomes observed per jurisdiction and year, feedback year marked."""
-    return _drawn(_coverage)
+    """Panel coverage: ``figures/panel_coverage.png`` (drawn by ``analysis.figures``)."""
+    return figure("panel_coverage")
 
 
 def completion_sources() -> str:

@@ -54,7 +54,13 @@ class Project:
         return merge(shared, front_matter)
 
 
-def html_option(meta: dict[str, Any], key: str, default: Any = None) -> Any:
-    """An HTML format option (``format: html: key``) or the same key at the top level."""
-    html = (meta.get("format") or {}).get("html") or {}
-    return html.get(key, meta.get(key, default)) if isinstance(html, dict) else default
+def format_options(meta: dict[str, Any], fmt: str) -> dict[str, Any]:
+    """The options of ``format: <fmt>:`` with the same keys at the top level under them."""
+    section = (meta.get("format") or {}).get(fmt) or {}
+    top = {k: v for k, v in meta.items() if k != "format"}
+    return {**top, **section} if isinstance(section, dict) else top
+
+
+def formats(config: dict[str, Any]) -> list[str]:
+    """The output formats the project declares (``format:`` keys), in order."""
+    return list((config.get("format") or {"html": {}}).keys())

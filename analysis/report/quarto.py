@@ -33,10 +33,14 @@ def version(path: str) -> tuple[int, ...] | None:
         return None
 
 
-def render(project: Project, quarto: str) -> list[Path]:
-    """``quarto render`` the project with this interpreter as its Python; the written files."""
+def render(project: Project, quarto: str, formats: tuple[str, ...] = ("html",)) -> list[Path]:
+    """``quarto render`` the project to each format, with this interpreter as its Python."""
     print(f"report: rendering with Quarto {'.'.join(map(str, version(quarto) or ()))} "
           f"({quarto})", file=sys.stderr)
     env = {**os.environ, "QUARTO_PYTHON": sys.executable}
-    subprocess.run([quarto, "render", str(project.directory)], check=True, env=env)
-    return [project.output_dir / f"{qmd.stem}.html" for qmd in project.documents]
+    written = []
+    for fmt in formats:
+        subprocess.run([quarto, "render", str(project.directory), "--to", fmt], check=True,
+                       env=env)
+        written += [project.output_dir / f"{qmd.stem}.{fmt}" for qmd in project.documents]
+    return written

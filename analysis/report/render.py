@@ -1,31 +1,38 @@
-"""``python -m analysis report``: render ``reports/`` with Quarto, or the built-in fallback."""
+"""``rectify report``: render ``reports/`` with Quarto, or the built-in fallback."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from analysis import paths
+from analysis.errors import InputError
 from analysis.report import fallback, quarto
-from analysis.report.project import Project
+from analysis.report.project import Project, formats
 
-#: ``auto`` (Quarto if on PATH, else the fallback), ``quarto`` or ``fallback``.
-RENDERER_ENV = "RECTIFY_RENDERER"
+#: ``auto``: Quarto if a 1.4+ is on PATH, else the fallback; ``quarto``; ``fallback``.
+RENDERERS = ("auto", "quarto", "fallback")
 
 
-def run(renderer: str | None = None, reports_dir: Path = paths.REPORTS) -> list[Path]:
-    """Render every report; print and return the paths written."""
-    choice = renderer or os.environ.get(RENDERER_ENV, "auto")
-    if choice not in ("auto", "quarto", "fallback"):
-        raise ValueError(f"{RENDERER_ENV} must be auto, quarto or fallback, not {choice!r}")
-    project = Project.load(reports_dir)
+def run(renderer: str | None = None, to: str | None = None,
+        reports_dir: Path | None = None) -> list[Path]:
+    """Render every report to ``to`` (``html``, ``pdf`` or ``all`` the project's formats);
+    print and return the paths written."""
+    choice = renderer or "auto"
+    if choice not in RENDERERS:
+        raise ValueError(f"renderer must be one of {', '.join(RENDERERS)}, not {choice!r}")
+    project = Project.load(reports_dir or paths.REPORTS)
+    wanted = tuple(formats(project.config)) if to == "all" else (to or "html",)
+    unknown = [f for f in wanted if f not in formats(project.config)]
+    if unknown:
+        raise InputError(project.directory / "_quarto.yml", f"declares no format {unknown[0]}")
     found = quarto.find() if choice != "fallback" else None
     if choice == "quarto" and found is None:
-        raise RuntimeError("quarto (1.4 or newer) is not on PATH")
+        raise InputError("quarto", f"not found on PATH (--renderer quarto needs Quarto "
+                                   f"{'.'.join(map(str, quarto.MINIMUM))} or newer)")
     if found:
-        written = quarto.render(project, found)
+        written = quarto.render(project, found, wanted)
     else:
-        written = [r.path for r in fallback.render_project(project)]
+        written = [r.path for r in fallback.render_project(project, formats=wanted)]
     for path in written:
         print(f"report: wrote {_shown(path)}")
     return written

@@ -16,6 +16,7 @@ STAGE = {
     "records": "code", "mentions": "code", "evidence": "code", "documents": "code",
     "coding_audit": "code", "panel": "panel", "outcomes": "panel", "validation": "validate",
     "models_coefficients": "models", "models_tests": "models",
+    "models_specifications": "models",
 }
 
 

@@ -9,9 +9,9 @@ from collections.abc import Callable
 import pandas as pd
 from IPython.display import Markdown
 
-from analysis.codebook import default_codebook
 from analysis.report import fmt, sources, trace
-from analysis.report.facts import ci_level
+from analysis.report.facts import ci_level, shown_coefficients
+from analysis.variables import OUTCOMES
 
 
 def not_available(reason: str) -> Markdown:
@@ -132,8 +132,8 @@ def outcome_sources() -> str:
     """Jurisdiction-years with each outcome observed, by source of the value."""
     panel = sources.table("panel")
     rows = []
-    for variable in default_codebook().mention_variable_names:
-        if variable not in panel or variable == "funding_cny":
+    for variable in OUTCOMES:
+        if variable not in panel:
             continue
         present = panel[panel[variable].notna()]
         kinds = present[f"{variable}_source_type"].value_counts()
@@ -157,38 +157,73 @@ def _spec_label(spec_id: str) -> str:
 
 @guarded
 def estimates() -> str:
-    """Estimated coefficients with confidence intervals (specifications that could be estimated)."""
-    coefs = sources.table("models_coefficients")
-    ok = coefs[coefs["status"] == "ok"]
-    if ok.empty:
-        raise sources.Unavailable("no specification could be estimated (see the next table)")
+    """Estimated coefficients with wild-bootstrap intervals and p-values, N and G."""
+    coefs = shown_coefficients(sources.table("models_coefficients"))
+    if coefs.empty:
+        raise sources.Unavailable("no term could be estimated with inference (see the next "
+                                  "table)")
+    level = ci_level()
     shown = pd.DataFrame({
-        "Specification": ok["spec_id"].map(_spec_label),
-        "Term": ok["term"].map(fmt.md),
-        "Estimate": ok["estimate"].map(lambda x: fmt.num(x, 2)),
-        f"{ci_level()} CI": [f"[{fmt.num(lo, 2)}, {fmt.num(hi, 2)}]"
-                   for lo, hi in zip(ok["ci_low"], ok["ci_high"], strict=True)],
-        "p": ok["p_value"].map(lambda x: fmt.num(x, 3)),
-        "p (wild bootstrap)": ok["p_value_wild"].map(lambda x: fmt.num(x, 3)),
-        "N": ok["n_obs"].map(fmt.num),
-        "Clusters": ok["n_clusters"].map(fmt.num),
+        "Specification": coefs["spec_id"].map(_spec_label),
+        "Term": coefs["term"].map(fmt.md),
+        "Estimate": coefs["estimate"].map(lambda x: fmt.num(x, 2)),
+        f"{level} CI (wild bootstrap)": [
+            f"[{fmt.num(lo, 2)}, {fmt.num(hi, 2)}]"
+            for lo, hi in zip(coefs["ci_low_wild"], coefs["ci_high_wild"], strict=True)],
+        "p (wild bootstrap)": coefs["p_value_wild"].map(lambda x: fmt.num(x, 3)),
+        f"{level} CI (t, G−1)": [
+            f"[{fmt.num(lo, 2)}, {fmt.num(hi, 2)}]"
+            for lo, hi in zip(coefs["ci_low"], coefs["ci_high"], strict=True)],
+        "p": coefs["p_value"].map(lambda x: fmt.num(x, 3)),
+        "N": coefs["n_obs"].map(fmt.num),
+        "G": coefs["n_clusters"].map(fmt.num),
     })
-    return pipe_table(shown, "llrlrrrr")
+    return pipe_table(shown, "llrlrlrrr")
 
 
 @guarded
 def not_estimable() -> str:
-    """Specifications that could not be estimated, with the reason."""
-    coefs = sources.table("models_coefficients")
-    bad = coefs[coefs["status"] != "ok"].drop_duplicates("spec_id")
+    """Specifications that could not be estimated, with the reason (the specification table)."""
+    table = sources.table("models_specifications")
+    bad = table[table["status"] != "ok"]
     if bad.empty:
         return "*Every specification was estimated.*"
     shown = pd.DataFrame({
         "Specification": bad["spec_id"].map(_spec_label),
-        "N": bad["n_obs"].map(fmt.num), "Clusters": bad["n_clusters"].map(fmt.num),
-        "Reason": bad["status"].str.removeprefix("not estimable: ").map(fmt.md),
+        "N": bad["n_obs"].map(fmt.num), "G": bad["n_clusters"].map(fmt.num),
+        "Reason": bad["reason"].map(fmt.md),
     })
     return pipe_table(shown, "lrrl")
+
+
+PRETREND = ("pretrend_joint", "pretrend_untreated")
+
+
+@guarded
+def pretrends(outcome: str) -> str:
+    """The joint lead tests of every estimated event study of ``outcome`` and the placebo."""
+    table = sources.table("models_specifications")
+    drawn = set(table.loc[(table["outcome"] == outcome) & (table["status"] == "ok"),
+                          "spec_id"])
+    tests = sources.table("models_tests")
+    tests = tests[tests["spec_id"].isin(drawn) & tests["test"].str.startswith(PRETREND)]
+    placebo = sources.table("models_tests")
+    placebo = placebo[placebo["spec_id"].isin(drawn)
+                      & placebo["test"].str.startswith("placebo")]
+    parts = [
+        f"`{row.spec_id.partition('.')[0]}`: F({fmt.num(row.df1)}, {fmt.num(row.df2)}) = "
+        f"{fmt.num(row.statistic, 2)}, p = {fmt.num(row.p_value, 3)}, wild-bootstrap "
+        f"p = {fmt.num(row.p_value_wild, 3)} (N = {fmt.num(row.n_obs)}, "
+        f"G = {fmt.num(row.n_clusters)})"
+        for row in tests.itertuples()
+    ]
+    text = ("Joint test that the leads are zero: " + "; ".join(parts) + "." if parts else
+            "No joint lead test: no lead is seen in enough clusters.")
+    for row in placebo.itertuples():
+        text += (f" Placebo (`{row.spec_id.partition('.')[0]}`, batch membership permuted "
+                 f"{fmt.num(row.df1)} times, seed {row.seed}): static DiD coefficient "
+                 f"{fmt.num(row.statistic, 2)}, randomisation p = {fmt.num(row.p_value, 3)}.")
+    return text
 
 
 @guarded

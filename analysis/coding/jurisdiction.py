@@ -1,0 +1,322 @@
+"""Which jurisdiction a text speaks for: its place mentions scored by their role.
+
+Every place named in the title and body gets one role (the codebook's ``procedural_rules``
+deciding ``jurisdiction`` hold the roles and their weights): the title, the issuer of a
+signature or publisher line, the addressee of 向X交办 / 对X开展督察, a government body
+(X市委, X省生态环境厅), or a plain mention. Some roles never make the speaker (weight 0):
+the inspecting team's home (X省第N督察组), a parent written before its child (X市Y区), a
+place in a breakdown list (A区N件、B县M件), a news site, newspaper or dateline city, a
+navigation menu. A self-reference (我市, 本省, 全区) restricts the choice to places whose
+name ends in that character; when no such place is named, it resolves to the common
+province or prefecture of the places that are named (我省 + 哈尔滨, 大庆 → 黑龙江省).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from analysis import gazetteer
+from analysis.codebook import Codebook
+from analysis.coding.evidence import Evidence, cite
+from analysis.coding.text import Span, paragraphs, sentence_around
+
+#: A line naming at least this many places and (almost) nothing else is a menu.
+MENU_MIN_PLACES = 3
+MENU_MAX_RESIDUE = 3
+#: A signature or publisher line is short.
+ISSUER_MAX_CHARS = 40
+#: How far before a place its addressee or breakdown cue may start.
+CUE_REACH = 4
+#: Places in one sentence's breakdown that make it a list (never the speaker).
+LIST_MIN_PLACES = 2
+#: Roles of page chrome and datelines, used only when no place is named in a speaking role.
+CHROME_ROLES = ("jurisdiction.media", "jurisdiction.menu", "jurisdiction.dateline")
+#: Picks one place among the candidates of an ambiguous name (`segment.choose`).
+Chooser = Callable[[tuple[gazetteer.Place, ...]], gazetteer.Place]
+_SEPARATORS = re.compile(r"[\s、,|·•/()《》【】\[\]-]+")
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """One place named in the text, with the role that decides its weight."""
+
+    place: gazetteer.Place
+    start: int
+    end: int
+    role: str
+
+
+def _weights(codebook: Codebook) -> dict[str, float]:
+    """Role id → weight, from the procedural rules that decide the jurisdiction."""
+    return {
+        entry["id"]: float(entry.get("weight", 0))
+        for entry in codebook.raw.get("procedural_rules") or []
+        if "jurisdiction" in _variables(entry)
+    }
+
+
+def _variables(entry: dict) -> list[str]:
+    variable = entry.get("variable")
+    return list(variable) if isinstance(variable, list) else [variable]
+
+
+def _cue(codebook: Codebook, name: str) -> re.Pattern[str]:
+    return codebook.document[name]
+
+
+def _menu_lines(text: str, start: int, end: int) -> list[Span]:
+    """Lines that are only place names (a navigation menu, a table cell of names)."""
+    found = []
+    for line in paragraphs(text):
+        if line.end <= start or line.start >= end:
+            continue
+        body = line.text(text)
+        places = gazetteer.find_places(body)
+        if not places:
+            continue
+        residue = body
+        for match in reversed(places):
+            residue = residue[: match.start] + residue[match.end :]
+        residue = _SEPARATORS.sub("", residue)
+        if len(residue) <= MENU_MAX_RESIDUE and (len(places) >= MENU_MIN_PLACES or not residue):
+            found.append(line)
+    return found
+
+
+def _issuer_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Span]:
+    """Short lines naming the issuing body: a signature or a publisher line."""
+    cue = _cue(codebook, "jur_issuer_line")
+    return [
+        line
+        for line in paragraphs(text)
+        if start <= line.start < end
+        and len(line.text(text).strip()) <= ISSUER_MAX_CHARS
+        and "。" not in line.text(text)
+        and cue.search(line.text(text))
+    ]
+
+
+def _inside(child: gazetteer.Place, parent: gazetteer.Place) -> bool:
+    return parent.name in (child.parent, child.prefecture) and child.name != parent.name
+
+
+def _role(
+    text: str,
+    match: gazetteer.PlaceMatch,
+    place: gazetteer.Place,
+    title: Span | None,
+    codebook: Codebook,
+) -> str:
+    after = text[match.end : match.end + 40]
+    before = text[max(0, match.start - CUE_REACH) : match.start]
+    if _cue(codebook, "jur_media_after").match(after):
+        return "jurisdiction.media"
+    if _cue(codebook, "jur_dateline_after").match(after) or _cue(
+        codebook, "jur_dateline_before"
+    ).search(before):
+        return "jurisdiction.dateline"
+    if _cue(codebook, "inspector_after_place").match(after):
+        return "jurisdiction.inspector"
+    if title is not None and match.start in title:
+        return "jurisdiction.title"
+    if _cue(codebook, "jur_addressee_before").search(before):
+        return "jurisdiction.addressee"
+    if _cue(codebook, "jur_breakdown_before").search(before) or _cue(
+        codebook, "jur_breakdown_after"
+    ).match(after):
+        return "jurisdiction.breakdown"
+    if _cue(codebook, "jur_organ_after").match(after):
+        return "jurisdiction.organ"
+    return "jurisdiction.mention"
+
+
+def role_mentions(
+    text: str,
+    title: Span | None,
+    start: int,
+    end: int,
+    codebook: Codebook,
+    choose: Chooser,
+) -> list[RoleMention]:
+    """Every place named in the title and in ``text[start:end]``, with its role."""
+    spans = ([title] if title is not None and title.start < start else []) + [Span(start, end)]
+    menus = _menu_lines(text, start, end)
+    issuers = _issuer_lines(text, start, end, codebook)
+    out: list[RoleMention] = []
+    for span in spans:
+        matches = gazetteer.find_places(text[span.start : span.end])
+        chosen = [choose(m.candidates) for m in matches]
+        for i, (m, place) in enumerate(zip(matches, chosen, strict=True)):
+            match = gazetteer.PlaceMatch(
+                m.start + span.start, m.end + span.start, m.surface, m.candidates, m.is_alias
+            )
+            if any(match.start in line for line in menus):
+                role = "jurisdiction.menu"
+            elif (
+                i + 1 < len(matches)
+                and matches[i + 1].start - m.end <= 1
+                and any(_inside(c, place) for c in matches[i + 1].candidates)
+            ):
+                role = "jurisdiction.chain"
+            else:
+                role = _role(text, match, place, title, codebook)
+                line = next((s for s in issuers if match.start in s), None)
+                if line is not None and role in ("jurisdiction.organ", "jurisdiction.mention"):
+                    later = [
+                        c
+                        for n in matches[i + 1 :]
+                        if n.start + span.start < line.end
+                        for c in n.candidates
+                    ]
+                    inner = any(_inside(c, place) for c in later)
+                    role = "jurisdiction.chain" if inner else "jurisdiction.issuer"
+            out.append(RoleMention(place, match.start, match.end, role))
+        out += _abbreviations(text, span, codebook)
+    return _lists_to_breakdown(text, sorted(out, key=lambda m: m.start))
+
+
+def _abbreviations(text: str, span: Span, codebook: Codebook) -> list[RoleMention]:
+    """A province named by its one-character abbreviation in a set phrase (来陕考察)."""
+    before, after = (
+        _cue(codebook, "jur_abbreviation_before"),
+        _cue(codebook, "jur_abbreviation_after"),
+    )
+    table = gazetteer.province_abbreviations()
+    found = []
+    for i in range(span.start + 1, span.end):
+        place = table.get(text[i])
+        if place is None:
+            continue
+        if before.search(text, max(0, i - CUE_REACH), i) and after.match(text, i + 1):
+            found.append(RoleMention(place, i, i + 1, "jurisdiction.abbreviation"))
+    return found
+
+
+def _lists_to_breakdown(text: str, mentions: list[RoleMention]) -> list[RoleMention]:
+    """A breakdown naming one place stays a mention; two or more in a sentence are a list."""
+    by_sentence: Counter[Span] = Counter()
+    for m in mentions:
+        if m.role == "jurisdiction.breakdown":
+            by_sentence[sentence_around(text, m.start)] += 1
+    out = []
+    for m in mentions:
+        if m.role == "jurisdiction.breakdown" and (
+            by_sentence[sentence_around(text, m.start)] < LIST_MIN_PLACES
+        ):
+            m = RoleMention(m.place, m.start, m.end, "jurisdiction.mention")
+        out.append(m)
+    return out
+
+
+def _references(
+    text: str, spans: list[Span], codebook: Codebook, name: str
+) -> tuple[Counter[str], dict[str, re.Match[str]]]:
+    """Occurrences of a self-reference pattern by suffix, and the first of each."""
+    count: Counter[str] = Counter()
+    first: dict[str, re.Match[str]] = {}
+    for span in spans:
+        for match in _cue(codebook, name).finditer(text, span.start, span.end):
+            count[match["suffix"]] += 1
+            first.setdefault(match["suffix"], match)
+    return count, first
+
+
+def speaker(
+    text: str,
+    title: Span | None,
+    start: int,
+    end: int,
+    codebook: Codebook,
+    choose: Chooser,
+) -> tuple[gazetteer.Place, Evidence] | None:
+    """The jurisdiction the text speaks for, with the mention that decided it."""
+    weights = _weights(codebook)
+    mentions = role_mentions(text, title, start, end, codebook, choose)
+    spans = ([title] if title is not None and title.start < start else []) + [Span(start, end)]
+    score: Counter[str] = Counter()
+    places: dict[str, gazetteer.Place] = {}
+    best: dict[str, RoleMention] = {}
+    for m in mentions:
+        weight = weights.get(m.role, 0)
+        if weight <= 0:
+            continue
+        score[m.place.code] += weight
+        places[m.place.code] = m.place
+        held = best.get(m.place.code)
+        if held is None or weights.get(held.role, 0) < weight:
+            best[m.place.code] = m
+
+    wide, _ = _references(text, spans, codebook, "jur_wide_reference")
+    for code in score:
+        for suffix, n in wide.items():
+            if places[code].name.endswith(suffix):
+                score[code] += n * weights.get("jurisdiction.wide_reference", 0)
+    refs, first_ref = _references(text, spans, codebook, "jur_self_reference")
+    suffixes = {s for s, n in refs.items() if n == max(refs.values(), default=0)}
+    pool = list(score)
+    if suffixes:
+        fitting = [code for code in pool if places[code].name.endswith(tuple(suffixes))]
+        if fitting:
+            pool = fitting
+        elif (implied := _implied(mentions, suffixes, choose)) is not None:
+            suffix = next(s for s in suffixes if implied.name.endswith(s))
+            ref = first_ref[suffix]
+            evidence = cite(
+                text,
+                "jurisdiction",
+                implied.name,
+                ref.start(),
+                ref.end(),
+                "jurisdiction.implied",
+            )
+            return implied, evidence
+    if not pool:
+        return _from_chrome(text, mentions, suffixes)
+    order = {m.place.code: i for i, m in reversed(list(enumerate(mentions)))}
+    code = max(pool, key=lambda c: (score[c], -order[c]))
+    decisive = best[code]
+    evidence = cite(
+        text, "jurisdiction", places[code].name, decisive.start, decisive.end, decisive.role
+    )
+    return places[code], evidence
+
+
+def _implied(
+    mentions: list[RoleMention], suffixes: set[str], choose: Chooser
+) -> gazetteer.Place | None:
+    """The province or prefecture holding most of the places named, when its name ends in
+    one of ``suffixes`` (我省 with only cities named)."""
+    support: Counter[str] = Counter()
+    for m in mentions:
+        if m.role in ("jurisdiction.inspector", "jurisdiction.media"):
+            continue
+        for name in {m.place.parent, m.place.prefecture} - {""}:
+            if name.endswith(tuple(suffixes)):
+                support[name] += 1
+    for name, _ in support.most_common():
+        found = gazetteer.lookup(name)
+        if found:
+            return choose(tuple(found))
+    return None
+
+
+def _from_chrome(
+    text: str, mentions: list[RoleMention], suffixes: set[str]
+) -> tuple[gazetteer.Place, Evidence] | None:
+    """Last resort when the text names no place in a speaking role: the place most often
+    named by the page's chrome (the site's newspaper, its menu), preferring one that fits
+    the self-reference."""
+    chrome = [m for m in mentions if m.role in CHROME_ROLES]
+    fitting = [m for m in chrome if m.place.name.endswith(tuple(suffixes))] if suffixes else []
+    chrome = fitting or chrome
+    if not chrome:
+        return None
+    counts = Counter(m.place.code for m in chrome)
+    top = max(chrome, key=lambda m: (counts[m.place.code], -m.start))
+    first = next(m for m in chrome if m.place.code == top.place.code)
+    return first.place, cite(
+        text, "jurisdiction", first.place.name, first.start, first.end, first.role
+    )

@@ -1,0 +1,623 @@
+"""Count variables (tasks, measures, petitions, accountability), one phrasing class at a time.
+
+Every sentence here is written for this file; the expected values are read from the Chinese
+against the codebook (v1.1), not from the coder's output. Each class is tested in several
+wordings, so that a rule fitted to one sentence fails the others.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analysis.codebook import default_codebook
+from analysis.coding import counts
+from analysis.coding.coder import code_text
+from analysis.ingest import normalize
+
+PROGRESS = "河源市贯彻落实第二轮中央生态环境保护督察反馈意见整改落实情况\n发布日期:2023-06-25\n"
+PLAN = "河源市贯彻落实第二轮中央生态环境保护督察反馈意见整改方案\n发布日期:2022-03-10\n"
+COUNTS = (
+    "tasks_total",
+    "tasks_completed",
+    "measures_total",
+    "measures_completed",
+    "petitions_total",
+    "petitions_resolved",
+    "accountability_people",
+    "accountability_units",
+)
+
+
+def coded(body: str, title: str = PROGRESS) -> dict[str, Any]:
+    """The count variables of the only record of a 河源市 page with ``body``."""
+    [record] = code_text(normalize(title + body), "snippet").records
+    return {v: record.values.get(v) for v in COUNTS if record.values.get(v) is not None}
+
+
+def check(body: str, expected: dict[str, Any], title: str = PROGRESS) -> None:
+    """Exactly the expected count variables are coded (any other one is an error)."""
+    assert coded(body, title) == expected
+
+
+# --- complaint batches and running totals (PET-BATCH) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "6月2日,督察组向我市转交第21批次信访件17件;至6月2日,督察组已向我市转交"
+            "信访件21批次共344件。",
+            {"petitions_total": 344},
+        ),
+        (
+            "10月9日,省委第三环保督察组向我市交办第十四、十五批举报件33件;截至当天,"
+            "累计向我市交办举报件419件。",
+            {"petitions_total": 419},
+        ),
+        (
+            "截至当日,我市已承接前12批信访件,累计207件,已办结188件(含阶段性办结)。",
+            {"petitions_total": 207, "petitions_resolved": 188},
+        ),
+        ("督察进驻期间,中央督察组先后向我市转交举报案件23批次1288件。", {"petitions_total": 1288}),
+        (
+            "督察组今日向我市转办信访件42件。截至目前,督察组累计向我市转办信访件655件,"
+            "已办结512件。",
+            {"petitions_total": 655, "petitions_resolved": 512},
+        ),
+        ("截至5月30日,督察组分16批向我市转来群众举报311件。", {"petitions_total": 311}),
+        ("督察组共向我市交办群众信访举报问题十九批962件。", {"petitions_total": 962}),
+    ],
+)
+def test_running_total_not_the_days_batch(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "督察组向我市交办的第八批36件信访件,已办结30件。",
+        "6月3日,督察组向我市交办第5批信访件18件,已办结12件。",
+        "第十七批次交办的举报件共计25件,目前已办结19件。",
+        "中央督察组向我市转办第三批群众信访举报件。截至6月5日,第三批已办结14件。",
+    ],
+)
+def test_one_batch_is_neither_total_nor_resolved(body: str) -> None:
+    check(body, {})
+
+
+def test_batch_then_total_in_one_sentence() -> None:
+    check(
+        "督察组转办我市第二十批信访件31件,累计转办信访件1102件,已办结986件。",
+        {"petitions_total": 1102, "petitions_resolved": 986},
+    )
+
+
+def test_breakdown_after_the_total_is_not_coded() -> None:
+    check(
+        "截至9月1日,督察组累计向我市转办信访件718件,其中重点关注件52件,已办结690件。",
+        {"petitions_total": 718, "petitions_resolved": 690},
+    )
+
+
+def test_batch_sentence_continued_by_the_next() -> None:
+    check(
+        "督察组向我市转办第九批信访举报件共计86件。截至7月2日,已办结61件。"
+        "其中,立案处罚9家,问责3人。",
+        {},
+    )
+
+
+# --- complaint nouns (PET-NOUN) and bare totals (PET-BARE-TOTAL) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("督察组移交的1733件信访事项中,已办结1702件,阶段性办结31件。", (1733, 1702)),
+        ("截至2019年3月31日,督察组转交我市的617件环境问题举报均已办结。", (617, 617)),
+        ("交办我市的88件群众信访件,86件已办结。", (88, 86)),
+        ("督察组转来的905个投诉举报案件已结案销号871个。", (905, 871)),
+        ("督察组移交我市的环境信访案件共计57件,目前已全部办结。", (57, 57)),
+        ("中央督察组转办我市群众环境信访投诉问题432件,已办结417件。", (432, 417)),
+        ("1890件信访举报件已办结1875件。", (1890, 1875)),
+    ],
+)
+def test_complaint_nouns(body: str, expected: tuple[int, int]) -> None:
+    values = coded(body)
+    assert (values.get("petitions_total"), values.get("petitions_resolved")) == expected
+
+
+def test_bare_total_with_a_rate_only() -> None:
+    check(
+        "目前,反馈的58个问题已整改44个;3120件信访件的办结率超过95%。",
+        {"tasks_total": 58, "tasks_completed": 44, "petitions_total": 3120},
+    )
+
+
+def test_bare_total_with_resolved_count_first() -> None:
+    check(
+        "至2022年9月,52项整改任务完成31项;4870件信访件中4811件已办结,59件阶段性办结。",
+        {
+            "tasks_total": 52,
+            "tasks_completed": 31,
+            "petitions_total": 4870,
+            "petitions_resolved": 4811,
+        },
+    )
+
+
+# --- resolved counts (PET-RESOLVED) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "督察组交办我市群众举报问题1207件,经核实属实1133件,属实问题已完成整改1090件。",
+            {"petitions_total": 1207, "petitions_resolved": 1090},
+        ),
+        (
+            "目前,已完成整改任务21项,办结群众举报件807件,其余任务持续推进。",
+            {"tasks_completed": 21, "petitions_resolved": 807},
+        ),
+        (
+            "中央督察组共转交我市信访案件1960件。至8月9日,全市已报送办结材料的共1960件,"
+            "已办结1931件。",
+            {"petitions_total": 1960, "petitions_resolved": 1931},
+        ),
+        (
+            "截至5月底,转办信访件共1460件,办结1391件。",
+            {"petitions_total": 1460, "petitions_resolved": 1391},
+        ),
+        (
+            "全市累计接收督察组交办信访件380件,其中已办结356件、阶段性办结24件。",
+            {"petitions_total": 380, "petitions_resolved": 356},
+        ),
+        (
+            "督察组共受理群众来电来信1520件,向我市转办举报案件968件,目前已办结703件。",
+            {"petitions_total": 968, "petitions_resolved": 703},
+        ),
+    ],
+)
+def test_resolved_phrasings(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- tasks: completion written count first (TASK-DONE-COUNT-FIRST) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("方案确定的39项整改任务里,已有27项基本完成。", {"tasks_total": 39, "tasks_completed": 27}),
+        ("全力推进33项整改任务,目前18项已完成整改。", {"tasks_total": 33, "tasks_completed": 18}),
+        ("整改任务中已完成或基本完成共31项。", {"tasks_completed": 31}),
+        ("对照督察反馈的26个问题,其中21个已完成整改。", {"tasks_total": 26, "tasks_completed": 21}),
+        (
+            "中央督察反馈问题涉及我市的19项整改任务,已有16项完成整改。",
+            {"tasks_total": 19, "tasks_completed": 16},
+        ),
+        (
+            "截至2023年4月底,68项中央生态环境保护督察整改任务已有59项完成整改。",
+            {"tasks_total": 68, "tasks_completed": 59},
+        ),
+    ],
+)
+def test_completion_count_first(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- tasks: completion in parts (TASK-PARTS) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("2022年应完成的17项整改任务已全部完成,另有2项原定2023年完成的整改任务提前完成。", 19),
+        ("列入2019年计划的22个问题已全部整改;列入2020年计划的9个问题中已提前完成4个。", 26),
+        ("按要求应在2018年底前完成的整改任务中,已完成14项,另有3项提前完成整改并销号。", 17),
+        ("2023年须完成的12个问题已全部完成整改,2024年须完成的5个问题已提前完成3个。", 15),
+    ],
+)
+def test_completion_in_parts(body: str, done: int) -> None:
+    check(body, {"tasks_completed": done})
+
+
+def test_due_part_of_a_stated_total() -> None:
+    check(
+        "全市47项整改任务中,应于2021年底前完成的35项已全部完成,其余12项均按计划推进。",
+        {"tasks_total": 47, "tasks_completed": 35},
+    )
+
+
+# --- tasks: totals phrased otherwise (TASK-TOTAL-PHRASE) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "目前反馈意见所指出的64个问题中41个已整改完成。",
+            {"tasks_total": 64, "tasks_completed": 41},
+        ),
+        ("自治区逐条分析督察意见,归纳整理出37个问题,实施清单管理。", {"tasks_total": 37}),
+        ("对照反馈意见共梳理出53个具体问题。", {"tasks_total": 53}),
+        ("全市41个具体整改问题,已有26个基本完成整改。", {"tasks_total": 41, "tasks_completed": 26}),
+        (
+            "市委将督察反馈意见分解为三大类12个方面58个问题,逐项明确责任单位。",
+            {"tasks_total": 58},
+        ),
+        (
+            "省里根据反馈意见梳理形成的35项问题,29项已完成整改。",
+            {"tasks_total": 35, "tasks_completed": 29},
+        ),
+    ],
+)
+def test_task_totals(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- tasks: a done count or a due subset is not the total (TASK-DONE-AS-TOTAL) ----------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("截至目前,共完成整改任务37项,其余正在推进。", {"tasks_completed": 37}),
+        ("上半年到期的19项整改任务已全部完成。", {"tasks_completed": 19}),
+        ("已完成14项整改任务,其余任务有序推进。", {"tasks_completed": 14}),
+        ("目前,11项整改任务已完成,其他任务按时序推进。", {"tasks_completed": 11}),
+    ],
+)
+def test_done_count_is_not_the_total(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "已完成2个乡镇合计11宗信访案件核查。",
+        "已完成3个点位共计8件举报件的复核。",
+    ],
+)
+def test_unrelated_completion(body: str) -> None:
+    check(body, {})
+
+
+# --- measures: the finer unit (MEASURE-UNIT) ----------------------------------------------
+
+
+def test_subproblems_are_measures() -> None:
+    check(
+        "督察反馈的48个问题已整改完成33个,细化后的262个子问题已整改完成207个。",
+        {
+            "tasks_total": 48,
+            "tasks_completed": 33,
+            "measures_total": 262,
+            "measures_completed": 207,
+        },
+    )
+
+
+def test_subproblems_split_from_problems() -> None:
+    values = coded("58个问题拆分为377个子问题,已销号301个。")
+    assert (values.get("measures_total"), values.get("measures_completed")) == (377, 301)
+
+
+def test_completion_in_both_units() -> None:
+    check(
+        "督察反馈问题整改中,我省52项任务中的604个项目已完成31项255个项目,其余均按序时进度推进。",
+        {
+            "tasks_total": 52,
+            "tasks_completed": 31,
+            "measures_total": 604,
+            "measures_completed": 255,
+        },
+    )
+
+
+def test_due_measures_are_not_the_total() -> None:
+    check(
+        "督察整改38个问题中27个已完成整改,到期应完成整改措施119项,已完成116项。",
+        {"tasks_total": 38, "tasks_completed": 27, "measures_completed": 116},
+    )
+
+
+# --- accountability (ACCOUNTABILITY) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("经研究,依规依纪对53人实施责任追究,其中厅级干部7人。", {"accountability_people": 53}),
+        ("全市共96人被追究责任,其中处级干部11人、科级干部40人。", {"accountability_people": 96}),
+        (
+            "约谈181人、9个单位;问责77人、12个单位。",
+            {"accountability_people": 77, "accountability_units": 12},
+        ),
+        ("共有28名干部受到问责。", {"accountability_people": 28}),
+        (
+            "对履职不力的15名责任人进行追责问责,对4个责任单位进行问责。",
+            {"accountability_people": 15, "accountability_units": 4},
+        ),
+        ("批评教育12人,问责5人。", {"accountability_people": 5}),
+        ("对督察移交的问题问责31人次。", {"accountability_people": 31}),
+        (
+            "核查督察移交的责任追究问题,给予党纪政务处分、诫勉谈话42人,责令9个单位作出书面检查。",
+            {"accountability_people": 42},
+        ),
+    ],
+)
+def test_accountability(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- plans: scheduled counts are not completions (codebook v1.1) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("整改任务共31项,2023年底前完成18项,到2024年底累计完成31项。", {"tasks_total": 31}),
+        (
+            "方案列出整改任务27项、整改措施96条,其中2022年底前须完成整改任务15项。",
+            {
+                "tasks_total": 27,
+                "measures_total": 96,
+            },
+        ),
+    ],
+)
+def test_plan_schedules_are_not_completions(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected, title=PLAN)
+
+
+def test_progress_report_keeps_its_completions() -> None:
+    check(
+        "全市整改任务共31项,已完成24项,计划2024年底前完成剩余7项。",
+        {"tasks_total": 31, "tasks_completed": 24},
+    )
+
+
+# --- scopes and selection, as declared in the codebook ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marker", "scope"),
+    [
+        ("第十一批信访件27件", "27", "batch"),
+        ("第十一、十二批信访件27件", "27", "batch"),
+        ("第十八批次举报件9件", "9", "batch"),
+        ("共转办十八批次信访件360件", "360", "cumulative"),
+        ("前9批的384件", "384", "cumulative"),
+        ("第1—25批共1274件", "1274", "cumulative"),
+        ("第二批中央生态环境保护督察组转办信访件97件", "97", None),
+        ("截至4月12日,转办信访件120件", "120", None),
+        ("其中,第一轮督察移交的89项整改任务", "89", None),
+        ("4月12日,转办信访件9件", "9", "day"),
+        ("其中重点关注件26件", "26", "subset"),
+        ("应于2022年底前完成的26项", "26", "due"),
+        ("已完成14项整改任务", "14", "done"),
+    ],
+)
+def test_scope_of_a_count(sentence: str, marker: str, scope: str | None) -> None:
+    """The scope of the count at ``marker``; None: no batch, running-total, day, subset,
+    due or done marker applies (the inspection's own batch, a 截至 date, 其中 + comma)."""
+    scoping = counts.scoping(default_codebook())
+    found = scoping.scope(sentence, sentence.index(marker))
+    if scope is None:
+        assert not found & {"batch", "cumulative", "day", "subset", "due", "done"}, found
+    else:
+        assert scope in found, found
+
+
+def test_every_selected_scope_is_declared() -> None:
+    codebook = default_codebook()
+    declared = {e["scope"] for e in codebook.raw["count_scope"]} | {counts.STATED, counts.ASIDE}
+    for variable, spec in codebook.raw["count_selection"].items():
+        assert variable in codebook.record_rules, variable
+        named = {s for key in ("drop", "drop_in_plan", "avoid") for s in spec.get(key, ())}
+        assert named | set(spec.get("prefer", ())) <= declared, variable
+
+
+# --- further wordings of the classes above -----------------------------------------------
+
+FURTHER = [
+    (
+        "截至11月底,督察组累计转交我县信访举报件83件,目前已办结79件,其余4件正在办理。",
+        {"petitions_total": 83, "petitions_resolved": 79},
+    ),
+    (
+        "中央第三督察组进驻期间,共向我市转办群众信访举报3120件,已办结3088件。",
+        {"petitions_total": 3120, "petitions_resolved": 3088},
+    ),
+    (
+        "9月10日,督察组交办第二十六批信访件75件。截至9月10日,督察组共交办我市信访件1834件,其中已办结1655件。",
+        {"petitions_total": 1834, "petitions_resolved": 1655},
+    ),
+    (
+        "督察组转办的第一批至第十批信访件共计410件已全部办结。",
+        {"petitions_total": 410, "petitions_resolved": 410},
+    ),
+    (
+        "全市共有整改任务45项,截至目前已完成整改40项,剩余5项正在推进。",
+        {"tasks_total": 45, "tasks_completed": 40},
+    ),
+    ("督察反馈问题共29个,已整改销号23个。", {"tasks_total": 29, "tasks_completed": 23}),
+    (
+        "督察反馈意见涉及我市的问题共17个,目前已完成整改13个,4个正在推进。",
+        {"tasks_total": 17, "tasks_completed": 13},
+    ),
+    ("问责处理32人,其中县处级干部5人。", {"accountability_people": 32}),
+    ("共对41名党员干部进行了问责。", {"accountability_people": 41}),
+    ("严肃追责问责,共追责问责领导干部67人。", {"accountability_people": 67}),
+    (
+        "约谈12个单位、38人,问责3个单位、21人。",
+        {"accountability_people": 21, "accountability_units": 3},
+    ),
+    (
+        "对23名责任人和5个责任单位进行追责问责。",
+        {"accountability_people": 23, "accountability_units": 5},
+    ),
+    (
+        "督察组交办的187件信访件中,属实147件,已办结183件。",
+        {"petitions_total": 187, "petitions_resolved": 183},
+    ),
+    (
+        "今年以来,中央督察组交办的信访件共计2130件,已办结2068件,办结率97.1%。",
+        {"petitions_total": 2130, "petitions_resolved": 2068},
+    ),
+    (
+        "督察期间,省督察组共转办我市信访举报件1094件(其中重点件81件),已办结1063件。",
+        {"petitions_total": 1094, "petitions_resolved": 1063},
+    ),
+    (
+        "截至目前,我市督察整改任务完成率为85%,48项任务已完成41项。",
+        {"tasks_total": 48, "tasks_completed": 41},
+    ),
+    ("已办结督察组交办举报件527件,办结率98.5%。", {"petitions_resolved": 527}),
+    ("中央督察组交办的第十批31件信访件,已办结28件。", {}),
+    ("省督察组向我县交办的第3批次信访件共5件,均已办结。", {}),
+    ("反馈的36个问题中,已完成整改30个,基本完成4个。", {"tasks_total": 36, "tasks_completed": 34}),
+    ("截至2021年底,督察反馈的27项问题已完成整改25项。", {"tasks_total": 27, "tasks_completed": 25}),
+    (
+        "我市承担的31项整改任务,目前已完成27项,其余4项达到序时进度。",
+        {"tasks_total": 31, "tasks_completed": 27},
+    ),
+    (
+        "督察整改方案共明确整改措施214条,已完成198条。",
+        {"measures_total": 214, "measures_completed": 198},
+    ),
+    (
+        "我省制定了64项整改任务、239条具体措施,截至6月底,已完成整改任务50项、措施201条。",
+        {
+            "tasks_total": 64,
+            "tasks_completed": 50,
+            "measures_total": 239,
+            "measures_completed": 201,
+        },
+    ),
+    (
+        "中央督察组转办我区的342件信访件已全部办结。",
+        {"petitions_total": 342, "petitions_resolved": 342},
+    ),
+    (
+        "督察组共向我市移交信访件298件,均已办结。",
+        {"petitions_total": 298, "petitions_resolved": 298},
+    ),
+    (
+        "截至10月15日,中央第四督察组累计交办我省信访举报件4520件,各地已办结4012件,阶段性办结380件。",
+        {"petitions_total": 4520, "petitions_resolved": 4012},
+    ),
+    (
+        "11月3日,督察组交办我市信访件56件,其中重点关注件4件。截至当日,累计交办1380件。",
+        {"petitions_total": 1380},
+    ),
+    ("已问责干部127名,其中厅级干部3名。", {"accountability_people": 127}),
+    ("先后对19名领导干部实施问责。", {"accountability_people": 19}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), FURTHER)
+def test_further_wordings(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+NOT_COUNTS_AND_MORE = [
+    ("全市共排查各类环境问题1250个,已完成整改1180个。", {}),
+    ("投入资金12亿元,完成3个重点工程。", {}),
+    ("关停企业56家,罚款320万元,立案侦查8件,拘留9人。", {}),
+    ("约谈党政领导干部45人。", {}),
+    ("对全市126家企业开展检查,发现问题43个,已整改完成40个。", {}),
+    ("第二轮督察以来,全市共立案查处环境违法案件215件。", {}),
+    ("督察组共交办我市信访件分三批共计97件。", {"petitions_total": 97}),
+    ("本批次交办的12件信访件已全部办结。", {}),
+    ("边督边改期间,全省共办结中央督察组交办案件2866件。", {"petitions_resolved": 2866}),
+    ("截至目前,累计完成督察整改任务166项,完成率92.7%。", {"tasks_completed": 166}),
+    (
+        "第二轮督察反馈问题28个,已完成整改19个,其余9个正按序时进度推进。",
+        {"tasks_total": 28, "tasks_completed": 19},
+    ),
+    (
+        "督察交办的问题清单共涉及17个问题,目前已整改完成12个。",
+        {"tasks_total": 17, "tasks_completed": 12},
+    ),
+    ("全县共接到中央督察组转办信访件两批22件。", {"petitions_total": 22}),
+    ("中央第五生态环境保护督察组向我市转办的第三十一批信访件中,涉及我县5件。", {}),
+    ("共问责干部89人,其中给予党纪政务处分21人。", {"accountability_people": 89}),
+    ("移送问题线索12件,追责问责56人。", {"accountability_people": 56}),
+    (
+        "细化制定整改措施326项,已完成整改措施298项。",
+        {"measures_total": 326, "measures_completed": 298},
+    ),
+    (
+        "中央督察组交办我市的信访件共三十批1096件,已办结1079件。",
+        {"petitions_total": 1096, "petitions_resolved": 1079},
+    ),
+    ("截至6月20日,第二轮中央督察第一批次交办的30件信访件,已办结27件。", {}),
+    (
+        "全市列入督察整改清单的问题共55个,已完成整改销号47个。",
+        {"tasks_total": 55, "tasks_completed": 47},
+    ),
+    ("去年以来,我市19项督察整改任务全部完成整改。", {"tasks_total": 19, "tasks_completed": 19}),
+    (
+        "对存在问题的12家单位和32名责任人进行了问责。",
+        {"accountability_people": 32, "accountability_units": 12},
+    ),
+    ("全省共追责问责1071人,其中厅级干部26人。", {"accountability_people": 1071}),
+    ("督察组转办信访件中,属实的有211件,已办结198件。", {"petitions_resolved": 198}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), NOT_COUNTS_AND_MORE)
+def test_counts_that_are_not_codebook_counts_and_more_wordings(
+    body: str, expected: dict[str, Any]
+) -> None:
+    check(body, expected)
+
+
+PLAN_SCHEDULES = [
+    (
+        "明确整改任务38项,其中2023年6月底前完成12项,2023年底前完成20项,2025年底前全部完成。",
+        {"tasks_total": 38},
+    ),
+    (
+        "方案共梳理出整改问题46个,制定整改措施152条,计划到2022年底完成32个。",
+        {"tasks_total": 46, "measures_total": 152},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PLAN_SCHEDULES)
+def test_more_plan_schedules(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected, title=PLAN)
+
+
+LAST_WORDINGS = [
+    (
+        "督察组交办我市的218件信访件已全部经核查认定办结。",
+        {"petitions_total": 218, "petitions_resolved": 218},
+    ),
+    (
+        "督察组转办我县信访件共9批31件,前5批中12件已办结,其余正在办理。",
+        {"petitions_total": 31, "petitions_resolved": 12},
+    ),
+    ("全年共受理环境信访件1260件,办结率100%。", {"petitions_total": 1260}),
+    ("完成重点任务18项,投入资金3.2亿元。", {}),
+    ("立案处罚56件,罚款金额1200万元,移送公安机关案件8件。", {}),
+    (
+        "截至10月底,督察反馈的43项整改任务中,已完成35项,基本完成5项。",
+        {"tasks_total": 43, "tasks_completed": 40},
+    ),
+    ("2689件群众信访件全部办结。", {"petitions_total": 2689, "petitions_resolved": 2689}),
+    ("对督察发现的问题,共问责62人,约谈98人。", {"accountability_people": 62}),
+    ("约谈98人,问责62人。", {"accountability_people": 62}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), LAST_WORDINGS)
+def test_all_done_split_and_routine_figures(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)

@@ -1,0 +1,412 @@
+"""Document and inspection fields read from snippets: doc_type, published_date, inspection
+level/round/batch, lookback, entry and feedback dates, asof (analysis.coding.inspection,
+analysis.coding.document).
+
+Every snippet is written for these tests; the expected values come from reading it against
+the codebook (v1.1), several wordings per class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analysis.coding.coder import code_text
+from analysis.ingest import normalize
+
+TITLE = "韶关市贯彻落实第二轮中央生态环境保护督察反馈意见整改落实情况\n发布日期:2023-06-25\n"
+
+
+def values(raw: str) -> dict[str, Any]:
+    doc = code_text(normalize(raw), "snippet")
+    assert len(doc.records) == 1, [r.jurisdiction for r in doc.records]
+    return doc.records[0].values
+
+
+def body(text: str) -> dict[str, Any]:
+    """Values of a 韶关市 progress report with ``text`` as its body."""
+    return values(TITLE + text)
+
+
+# --- asof -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "asof"),
+    [
+        # a day alone takes month and year from the dated day before it
+        (
+            "4月6日,督察组继续在我市开展督察。截至6日,督察组累计向我市转办信访件130件。",
+            "2023-04-06",
+        ),
+        (
+            "3月9日,督察组在我市下沉督察。截至9日18时,督察组累计向我市交办信访件218件。",
+            "2023-03-09",
+        ),
+        # 截至当天 / 当日 is the day named before it
+        (
+            "5月28日,督察组转来第19批信访件14件;截至当天,累计转办信访件238件。",
+            "2023-05-28",
+        ),
+        (
+            "11月20日,省督察组交办第十一批信访件27件。截至当日,累计交办信访件312件。",
+            "2023-11-20",
+        ),
+    ],
+)
+def test_asof_day_only_and_same_day(text: str, asof: str) -> None:
+    assert body(text).get("asof") == asof
+
+
+@pytest.mark.parametrize(
+    ("text", "asof"),
+    [
+        ("4月9日,督察组继续在我县督察。至当日,我县累计承接督察组转交信访件37件。", "2023-04-09"),
+        ("督察组在我县下沉督察。至8月2日,我县累计承接督察组转交信访件96件。", "2023-08-02"),
+        ("到2022年10月底为止,督察组累计向我县转交信访件61件。", "2022-10"),
+    ],
+)
+def test_asof_written_with_zhi_or_dao(text: str, asof: str) -> None:
+    assert body(text).get("asof") == asof
+
+
+def test_range_end_is_not_an_asof() -> None:
+    got = body("2021年4月7日至5月7日,中央督察组进驻广东省,督察组向我市转交信访件96件。")
+    assert got.get("asof") is None
+
+
+def test_asof_day_before_the_previous_date_is_not_guessed() -> None:
+    text = "4月20日,督察组向我市转办信访件12件。截至6日,累计转办信访件130件,均已办结。"
+    assert body(text).get("asof") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asof"),
+    [
+        ("2022年3月1日,截至今年2月底,41项整改任务已完成30项。", "2022-02"),
+        ("截至去年底,反馈的41个问题已完成整改30个。", "2022-12"),
+    ],
+)
+def test_asof_relative_year(text: str, asof: str) -> None:
+    assert body(text).get("asof") == asof
+
+
+def test_asof_stated_in_the_title_holds_for_the_record() -> None:
+    raw = (
+        "韶关市中央督察组交办信访件办理情况通报(截至7月14日)\n发布日期:2023-07-15\n"
+        "督察组共向我市转办信访件316件,已办结288件。\n"
+    )
+    assert values(raw).get("asof") == "2023-07-14"
+
+
+def test_asof_with_figures_read_only_by_the_date_phrase() -> None:
+    # the count is not one the count rules read; the 截至 date of its sentence still is
+    text = "截至2023年5月底,交办我市的群众来访事项共计86宗已全部完成核查。"
+    assert body(text).get("asof") == "2023-05"
+
+
+def test_asof_not_taken_from_a_sentence_without_a_count() -> None:
+    text = "截至2023年5月底,全市上下形成了齐抓共管的整改格局。"
+    assert body(text).get("asof") is None
+
+
+# --- doc_type ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "韶关市落实第三轮省级生态环境保护督察反馈问题整改方案(向社会公开)",
+        "韶关市贯彻落实中央生态环境保护督察报告整改方案(公开版)",
+        "韶关市公布省级督察反馈问题整改清单",
+        "韶关市第二轮中央生态环境保护督察整改任务清单",
+    ],
+)
+def test_plan_titles(title: str) -> None:
+    got = values(title + "\n共形成31项整改任务,2023年底前完成18项,2024年底前全部完成。\n")
+    assert got["doc_type"] == "plan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为抓好韶关市督察反馈问题整改,结合实际,制定本方案。",
+        "市委常委会审议通过《韶关市整改方案》。《整改方案》明确,到2025年全部整改到位。",
+        "经市委常委会审议,制定《韶关市省级督察整改清单》,列出整改任务57项,现予公布。",
+        "韶关市制定的《整改方案》已经市委、市政府同意,现按要求予以公开。",
+    ],
+)
+def test_plan_stated_in_the_body(text: str) -> None:
+    assert values(text + "\n")["doc_type"] == "plan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《整改方案》明确的31项整改任务已完成18项。",
+        "韶关市整改方案落实情况现予以公开。",
+        "截至2023年5月底,31项整改任务已完成18项。",
+    ],
+)
+def test_progress_report_that_names_the_plan_is_progress(text: str) -> None:
+    assert values("韶关市督察整改工作动态\n" + text + "\n")["doc_type"] == "progress"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "韶关市督察整改任务清单完成情况",
+        "韶关市整改方案推进情况通报",
+        "韶关市中央督察整改方案工作进展",
+    ],
+)
+def test_progress_on_a_plan_or_list_is_progress(title: str) -> None:
+    assert values(title + "\n31项整改任务已完成18项。\n")["doc_type"] == "progress"
+
+
+def test_progress_title_wins_over_a_bracketed_qualifier() -> None:
+    raw = "韶关市督察反馈问题整改方案落实情况(公开版)\n31项整改任务已完成18项。\n"
+    assert values(raw)["doc_type"] == "progress"
+
+
+# --- published_date ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [("03.08.2016  18:37", "2016-08-03"), ("26.07.2017", "2017-07-26")],
+)
+def test_page_stamp_day_first(stamp: str, iso: str) -> None:
+    raw = f"韶关市督察整改进展情况\n\n{stamp}\n\n督察组转办的信访件已全部办结。\n"
+    assert values(raw)["published_date"] == iso
+
+
+def test_bare_date_after_the_body_has_begun_is_not_a_page_date() -> None:
+    raw = (
+        "韶关市督察整改进展情况\n督察组转办的信访件已全部办结。\n"
+        "信访件分类统计表\n2022年1月2日\n地区 | 件数\n"
+    )
+    assert values(raw).get("published_date") is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "iso"),
+    [
+        ("韶关网1月3日讯 2日,记者从市督察整改办获悉", "2022-01-03"),
+        ("本报韶关3月5日电 记者从市生态环境局获悉", "2022-03-05"),
+    ],
+)
+def test_news_dateline_takes_the_year_of_the_nearest_full_date(lead: str, iso: str) -> None:
+    raw = f"{lead},我市督察整改有序推进。\n统计截止时间为2022年1月2日。\n"
+    assert values(raw)["published_date"] == iso
+
+
+def test_stay_period_line_is_not_the_publication_date() -> None:
+    raw = "韶关市督察整改进展情况\n督察进驻时间:2022年8月2日—8月30日\n整改工作有序推进。\n"
+    got = values(raw)
+    assert got.get("published_date") is None
+
+
+def test_date_under_the_teams_signature_is_the_notice_date() -> None:
+    raw = (
+        "9月21日全天,督察组共接到来电来信2件。\n"
+        "督察公告\n督察组受理期间在韶关市设专门电话。\n特此公告\n"
+        "广东省第四生态环境保护督察组\n2023年9月8日\n"
+    )
+    assert values(raw).get("published_date") is None
+
+
+def test_date_under_the_jurisdictions_signature_is_the_page_date() -> None:
+    raw = "韶关市督察整改进展情况\n整改工作有序推进。\n韶关市人民政府\n2022年3月5日\n"
+    assert values(raw)["published_date"] == "2022-03-05"
+
+
+# --- entry and feedback dates written with 今年/去年 ---------------------------------------
+
+
+def test_entry_dates_with_this_year() -> None:
+    raw = (
+        "韶关市督察整改进展情况\n发布日期:2024-06-18\n"
+        "今年4月2日至5月2日,中央第二生态环境保护督察组进驻广东省开展第三轮督察。\n"
+    )
+    got = values(raw)
+    assert (got.get("entry_start"), got.get("entry_end")) == ("2024-04-02", "2024-05-02")
+
+
+def test_feedback_date_last_year() -> None:
+    raw = (
+        "韶关市督察整改进展情况\n发布日期:2019-03-08\n"
+        "去年11月3日,省第三生态环境保护督察组向我市反馈督察意见。\n"
+    )
+    assert values(raw).get("feedback_date") == "2018-11-03"
+
+
+# --- lookback ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018年6月1日至7月1日,中央第五环境保护督察组对广东省第一轮督察整改情况开展“回头看”。",
+        "韶关市认真落实中央环境保护督察“回头看”反馈意见整改工作。",
+        "韶关市公开中央生态环境保护督察回头看及专项督察整改方案。",
+        "韶关市督察整改情况。省第二生态环境保护督察组对我市进行了“回头看”,并反馈意见。",
+    ],
+)
+def test_lookback_named_as_the_inspection(text: str) -> None:
+    assert values(text + "\n")["lookback"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a check-up of progress run by the province
+        "韶关市督察整改进展情况。省里的“回头看”督查组今天到我市,检查中央督察整改推进情况。",
+        # a review of complaint handling
+        "韶关市对第二轮中央督察交办的83宗信访案件开展办理质量“回头看”核查。",
+        # the jurisdiction's own check-ups
+        "韶关市整改工作扎实推进,经常组织“回头看”,巩固整改成果。",
+        "韶关市督察整改进展情况。我市还分两批完成了8个县区的市级环保督察“回头看”。",
+    ],
+)
+def test_lookback_check_up_is_not_the_inspection(text: str) -> None:
+    assert values(text + "\n")["lookback"] is False
+
+
+# --- round and batch --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tail", "round_", "batch"),
+    [
+        ("详情请见市政府网站“第二轮第三批省委生态环境保护督察”专栏。", 2, 3),
+        ("韶关市第二轮第三批省级生态环境保护例行督察举报分类统计表", 2, 3),
+        ("第二轮第一批省第三生态环境保护督察组进驻期间受理举报。", 2, 1),
+        ("整改方案连同第四批环保督察其他省份的整改方案一并公开。", None, 4),
+    ],
+)
+def test_round_and_batch_stated_later_in_the_text(
+    tail: str, round_: int | None, batch: int
+) -> None:
+    raw = "韶关市督察整改工作动态\n督察组交办的信访件已全部办结。\n" + tail + "\n"
+    got = values(raw)
+    assert (got.get("inspection_round"), got.get("inspection_batch")) == (round_, batch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "督察组向我市交办第十八批群众信访件共4件。",
+        "5月9日,督察组交办第十三批次环境信访案件共3件。",
+    ],
+)
+def test_complaint_batch_is_not_the_inspection_batch(text: str) -> None:
+    assert values("韶关市督察整改工作动态\n" + text + "\n").get("inspection_batch") is None
+
+
+def test_round_of_another_programme_is_not_the_inspection_round() -> None:
+    text = "督察组认为,第六轮环保三年行动计划部分项目滞后。"
+    assert values("韶关市督察整改工作动态\n" + text + "\n").get("inspection_round") is None
+
+
+def test_municipal_inspection_team_is_provincial_level() -> None:
+    raw = "长宁区督察整改情况\n上海市环境保护第一、第二督察组向长宁区通报督察意见。\n"
+    assert values(raw)["inspection_level"] == "provincial"
+
+
+# --- feedback and entry dates that are not ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dateline before the noun 督察反馈意见
+        "记者6月2日从市推进中央督察反馈意见整改专班了解到上述情况。",
+        "2018年4月8日起开展为期1个月的中央环保督察反馈问题整改专项检查。",
+        # the locality reporting back to the team
+        "5月6日,市协调联络组将第十一批7件群众举报的办理结果反馈给省第二督察组。",
+        "5月6日,我市向省第二督察组反馈了第十一批信访件办理情况。",
+        # a month is not a day
+        "中央第二督察组于2021年2月向我省反馈了督察意见。",
+        "督察组9月3日至9日在我县下沉,2022年3月向全省反馈了督察意见。",
+    ],
+)
+def test_not_a_feedback_date(text: str) -> None:
+    assert body(text).get("feedback_date") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2021年12月13日,中央生态环境保护督察反馈会在广州召开。", "2021-12-13"),
+        ("2019年5月13日,中央第二督察组向我省进行了督察反馈。", "2019-05-13"),
+        ("督察组于2022年6月1日向我市反馈了督察报告。", "2022-06-01"),
+        ("今年6月1日,省第三督察组向我市反馈督察意见。", "2023-06-01"),
+    ],
+)
+def test_feedback_dates(text: str, date: str) -> None:
+    assert body(text).get("feedback_date") == date
+
+
+def test_entry_months_are_not_entry_days() -> None:
+    got = body("中央第五督察组于2019年7月至8月对我市开展第二轮生态环境保护督察。")
+    assert (got.get("entry_start"), got.get("entry_end")) == (None, None)
+
+
+def test_lead_paragraph_before_the_title_gives_the_inspection_dates() -> None:
+    raw = (
+        "2022年5月6日至6月6日,中央第三督察组在广东省开展第二轮督察;8月9日,"
+        "督察组向广东省反馈督察报告。经批准,整改方案现向社会公开。\n"
+        "广东省落实第二轮中央督察报告整改方案\n"
+        "为抓好整改落实,制定本方案。\n"
+    )
+    got = values(raw)
+    assert (got.get("entry_start"), got.get("entry_end")) == ("2022-05-06", "2022-06-06")
+    assert got.get("feedback_date") == "2022-08-09"
+
+
+def test_title_asof_takes_the_year_of_a_day_first_page_stamp() -> None:
+    raw = (
+        "督察组转办问题线索办理情况通报(截至8月2日)\n\n03.08.2016  18:37\n\n"
+        "督察组向我省转办信访件526件,已办结246件。\n广东省督察整改办\n"
+    )
+    got = values(raw)
+    assert (got.get("published_date"), got.get("asof")) == ("2016-08-03", "2016-08-02")
+
+
+# --- pages that are not rectification accounts ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "广东省2022年环境质量公报\n2022年全省PM2.5平均浓度20微克/立方米,同比下降10.2%。\n",
+        "发布日期:2023-02-07\n广东上半年空气优良天数比例达90.1%\n全省地表水水质稳中向好。\n",
+    ],
+)
+def test_status_news_item_is_not_a_rectification_account(raw: str) -> None:
+    doc = code_text(normalize(raw), "snippet")
+    assert doc.records, "the page's outcome mentions still need an object"
+    for record in doc.records:
+        assert record.account is False
+        assert record.values == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共形成31项整改任务,2023年底前完成18项,2024年底前全部完成。",
+        "46项整改任务中,计划今年完成整改21项,其余明年完成。",
+        "确定整改任务28项,力争年内完成整改15项。",
+    ],
+)
+def test_schedule_in_a_plan_is_not_a_completion(text: str) -> None:
+    got = values("韶关市公布省级督察反馈问题整改清单\n" + text + "\n")
+    assert got["doc_type"] == "plan"
+    assert got.get("tasks_completed") is None
+
+
+def test_completion_in_a_progress_report_is_kept() -> None:
+    got = values("韶关市督察整改进展情况\n共形成31项整改任务,已完成18项。\n")
+    assert (got.get("tasks_total"), got.get("tasks_completed")) == (31, 18)

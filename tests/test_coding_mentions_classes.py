@@ -1,0 +1,349 @@
+"""Outcome mentions of environmental-status news and bulletins, by phrasing class.
+
+Classes: the one-year bulletin's year, comparison years, values listed by position,
+indicator names, sub-area subjects, counts of class I–III sections, years that are not
+periods, national figures and targets. Sentences are written for these tests, several
+wordings per class; the expected codings are read off them under codebook v1.1.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.coding.coder import code_text
+from analysis.ingest import normalize
+
+BULLETIN = (
+    "江西省发布2022年生态环境状况公报\n2023-05-06 来源:省生态环境厅\n"
+    "6月5日,江西省生态环境厅召开新闻发布会,发布《2022年江西省生态环境状况公报》,"
+    "全面介绍全省生态环境质量情况。\n"
+)
+LEAD_ONLY = (
+    "湖北环境质量稳中向好\n"
+    "5月8日,湖北省生态环境厅通报2021年度全省环境质量状况,各项指标稳中向好,群众满意度提升。\n"
+)
+NO_YEAR = "湖北环境质量稳中向好\n5月8日,湖北省生态环境厅介绍全省环境质量状况,各项指标稳中向好。\n"
+
+
+def coded(body: str, head: str = BULLETIN) -> list[tuple]:
+    """(variable, year, value, yoy_change, yoy_unit) of the only record."""
+    doc = code_text(normalize(head + body), "snippet")
+    assert len(doc.records) == 1
+    return [
+        (m.variable, m.year, m.value, m.yoy_change, m.yoy_unit) for m in doc.records[0].mentions
+    ]
+
+
+def values(body: str, head: str = BULLETIN) -> set[tuple]:
+    return {(v, y, x) for v, y, x, *_ in coded(body, head)}
+
+
+# --- 5 YEAR-OUTSIDE-PARAGRAPH -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        (
+            BULLETIN,
+            "全省PM2.5平均浓度27微克/立方米,同比下降3.6%;优良天数比例85.9%,同比提高1.2个百分点。\n",
+            [("pm25", 2022, 27.0, -3.6, "pct"), ("good_air_ratio", 2022, 85.9, 1.2, "pp")],
+        ),
+        (
+            BULLETIN,
+            "全省国考断面水质优良率96.1%,同比提高0.8个百分点。\n",
+            [("water_good_ratio", 2022, 96.1, 0.8, "pp")],
+        ),
+        (
+            LEAD_ONLY,
+            "空气质量方面,全省细颗粒物年均浓度为35微克/立方米,同比下降8.1%,空气优良天数比例为86.7%。\n",
+            [("pm25", 2021, 35.0, -8.1, "pct"), ("good_air_ratio", 2021, 86.7, None, None)],
+        ),
+        (
+            "2020年湖南生态环境成绩单出炉\n发布时间:2021-05-12\n",
+            "全省14个市州城市空气优良天数比例为91.7%。\n",
+            [("good_air_ratio", 2020, 91.7, None, None)],
+        ),
+    ],
+)
+def test_bulletin_year(head: str, body: str, expected: list[tuple]) -> None:
+    assert coded(body, head) == expected
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        NO_YEAR,  # no year in the title or lead
+        "湖北环境质量稳中向好\n5月8日,湖北省通报2020年和2021年全省环境质量状况,各项指标稳中向好。\n",
+        # a rectification account is not a bulletin
+        "湖北省中央生态环境保护督察整改情况\n2022年,湖北省扎实推进督察整改,生态环境质量持续改善。\n",
+    ],
+)
+def test_no_bulletin_year(head: str) -> None:
+    assert coded("全省细颗粒物年均浓度为35微克/立方米,空气优良天数比例为86.7%。\n", head) == []
+
+
+def test_another_period_in_between_blocks_the_bulletin_year() -> None:
+    body = (
+        "2022年,全省优良天数比例为90.2%。\n今年第一季度,全省空气质量总体良好。\n"
+        "各设区市空气优良天数比例平均为93.5%。\n"
+    )
+    assert values(body) == {("good_air_ratio", 2022, 90.2)}
+
+
+# --- 9 YEAR-COMPARISON ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2022年全省综合指数3.41,较2021年改善4.1%;PM2.5浓度为29微克/立方米,较2021年降低6.5%。\n",
+            [("pm25", 2022, 29.0, -6.5, "pct")],
+        ),
+        (
+            "2022年全省11个设区市PM2.5达标,比2021年多出3个;空气优良天数比例平均88.7%。"
+            "全省国控断面水质优良率93.4%。\n",
+            [
+                ("good_air_ratio", 2022, 88.7, None, None),
+                ("water_good_ratio", 2022, 93.4, None, None),
+            ],
+        ),
+        (
+            "2022年,全省PM2.5平均浓度为31微克/立方米,与2021年相比下降3.1%。\n",
+            [("pm25", 2022, 31.0, -3.1, "pct")],
+        ),
+        # a base two years back is a comparison, not a year-on-year change
+        (
+            "2022年,全省PM2.5平均浓度为31微克/立方米,比2020年下降9.4%。\n",
+            [("pm25", 2022, 31.0, None, None)],
+        ),
+        (
+            "2022年,全省优良天数325天,比2021年增加9天,优良天数比例为89.0%。\n",
+            [("good_air_ratio", 2022, 89.0, None, None)],
+        ),
+    ],
+)
+def test_comparison_year_is_not_the_period(body: str, expected: list[tuple]) -> None:
+    assert coded(body) == expected
+
+
+# --- 14 ENUMERATION ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "全省二氧化硫、PM10、PM2.5、二氧化氮年均浓度分别是8微克/立方米、55微克/立方米、"
+            "29微克/立方米、21微克/立方米。\n",
+            [("pm25", 2022, 29.0, None, None)],
+        ),
+        (
+            "2022年全省PM2.5与PM10平均浓度分别为31、52微克/立方米,同比分别下降6.1%、3.7%。\n",
+            [("pm25", 2022, 31.0, -6.1, "pct")],
+        ),
+        (
+            "2022年,全省PM10、PM2.5浓度分别为48微克/立方米、26微克/立方米,分别同比下降2.0%、7.1%。\n",
+            [("pm25", 2022, 26.0, -7.1, "pct")],
+        ),
+        (
+            "2022年,全省优良天数比例和PM2.5浓度分别为89.2%和28微克/立方米。\n",
+            [("good_air_ratio", 2022, 89.2, None, None), ("pm25", 2022, 28.0, None, None)],
+        ),
+        # names and values that do not line up are not read
+        ("2022年,全省SO2、NO2、PM2.5浓度分别为9、24微克/立方米。\n", []),
+        # one name and a list of values: values of parts (cities), not the jurisdiction's
+        ("2022年,南昌、九江、赣州三市PM2.5浓度分别为33、31、25微克/立方米。\n", []),
+    ],
+)
+def test_values_listed_by_position(body: str, expected: list[tuple]) -> None:
+    assert coded(body) == expected
+
+
+# --- 19 INDICATOR-NAME ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("2022年,全省56个国控断面中,优良比例提升至91.1%。\n", ("water_good_ratio", 2022, 91.1)),
+        ("2022年,全省pm2.5年均浓度为28μg/m3,同比改善5.4%。\n", ("pm25", 2022, 28.0)),
+        ("2022年,全省细颗粒物(pm2.5)平均浓度为28微克/立方米。\n", ("pm25", 2022, 28.0)),
+        (
+            "2022年,全省146个国考断面中,水质优于或达到地表水Ⅲ类标准的断面占94.5%。\n",
+            ("water_good_ratio", 2022, 94.5),
+        ),
+        (
+            "2022年,全省国考断面水质达到或好于《地表水环境质量标准》Ⅲ类的比例为93.0%。\n",
+            ("water_good_ratio", 2022, 93.0),
+        ),
+        (
+            "2022年,全省国控断面Ⅰ-Ⅲ类水质比例、城市饮用水水源地水质达标率均为100%。\n",
+            ("water_good_ratio", 2022, 100.0),
+        ),
+        (
+            "2022年,全省国考断面水质优良(达到或好于Ⅲ类)比例为90.2%。\n",
+            ("water_good_ratio", 2022, 90.2),
+        ),
+        ("2022年,全省国考断面优Ⅲ比例为91.3%。\n", ("water_good_ratio", 2022, 91.3)),
+        ("2022年,全省AQI达标率为88.8%。\n", ("good_air_ratio", 2022, 88.8)),
+    ],
+)
+def test_indicator_names(body: str, expected: tuple) -> None:
+    assert values(body) == {expected}
+
+
+def test_lowercase_pm25_change_is_an_improvement() -> None:
+    assert coded("2022年,全省pm2.5年均浓度为28μg/m3,同比改善5.4%。\n") == [
+        ("pm25", 2022, 28.0, -5.4, "pct")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2022年,全省地下水监测井中水质达到或优于Ⅲ类的占78.5%。\n",
+        "2022年,全省近岸海域海水水质优良比例为92.0%。\n",
+        "2022年,全省城市集中式饮用水水源地水质优良比例为100%。\n",
+    ],
+)
+def test_other_waters_are_not_the_share_of_sections(body: str) -> None:
+    assert values(body) == set()
+
+
+# --- 22 SUBAREA-SCOPE -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "赣南地区优良天数比例平均91.3%,同比上升1.1个百分点。细颗粒物浓度为27微克/立方米,同比持平。\n",
+        "鄱阳湖21个湖区点位水质总体为轻度污染;Ⅰ~Ⅲ类水质断面比例35.2%。\n",
+        "2022年,赣江流域优良水体比例达到97.5%,其中干流断面水质全部为Ⅱ类。\n",
+        "2022年,昌九城市群PM2.5浓度为32微克/立方米。优良天数比例为86.0%。\n",
+        "2022年,其中南昌市细颗粒物浓度为30微克/立方米,优良天数比例为84.4%。\n",
+    ],
+)
+def test_subarea_subject_governs_its_run(body: str) -> None:
+    assert values(body) == set()
+
+
+def test_own_subject_ends_a_subarea_run() -> None:
+    body = "赣江流域水质为优。2022年,全省国考断面水质优良比例为95.2%。\n"
+    assert values(body) == {("water_good_ratio", 2022, 95.2)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "新华社南昌5月6日电 记者从江西省生态环境厅获悉,2022年江西空气质量持续改善;"
+        "优良天数比例为92.0%。\n",
+        "本报九江讯 据省生态环境厅介绍,2022年全省空气质量持续改善;优良天数比例为92.0%。\n",
+    ],
+)
+def test_a_dateline_place_is_not_a_subject(body: str) -> None:
+    assert values(body) == {("good_air_ratio", 2022, 92.0)}
+
+
+def test_a_subarea_as_object_does_not_govern() -> None:
+    body = "2022年,全省实施赣江流域综合治理,推进水系连通。优良水体比例为94.4%。\n"
+    assert values(body) == {("water_good_ratio", 2022, 94.4)}
+
+
+# --- 25 WATER-CLASS-COUNT ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("国家考核的152个断面里,Ⅰ~Ⅲ类断面141个,占比92.8%。\n", ("water_good_ratio", 2022, 92.8)),
+        (
+            "2022年,全省国考断面中Ⅰ至Ⅲ类水质断面138个,占比90.8%。\n",
+            ("water_good_ratio", 2022, 90.8),
+        ),
+        (
+            "2022年,全省监测的290个断面中,Ⅰ~Ⅲ类水质断面271个占93.4%。\n",
+            ("water_good_ratio", 2022, 93.4),
+        ),
+    ],
+)
+def test_class_count_then_share(body: str, expected: tuple) -> None:
+    assert values(body) == {expected}
+
+
+def test_class_count_with_relative_year() -> None:
+    head = "江西省环境质量\n发布日期:2023-05-06\n"
+    body = "去年全省290个监测断面,Ⅰ~Ⅲ类的有271个,占93.4%。\n"
+    assert values(body, head) == {("water_good_ratio", 2022, 93.4)}
+
+
+# --- YEAR-NONPERIOD, national figures, targets -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "水环境持续改善。2019年存在的6个劣Ⅴ类断面全部消除,全省国考断面水质优良率95.2%。\n",
+            {("water_good_ratio", 2022, 95.2)},
+        ),
+        (
+            "2021年,全省PM2.5浓度为30微克/立方米。应于2023年底前完成的治理工程已开工,优良天数比例为88.1%。\n",
+            {("pm25", 2021, 30.0), ("good_air_ratio", 2021, 88.1)},
+        ),
+    ],
+)
+def test_years_that_are_not_periods(body: str, expected: set[tuple]) -> None:
+    assert values(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2022年,全国地级及以上城市优良天数比例为86.5%。\n",
+        "2022年,全国PM2.5平均浓度为29微克/立方米,同比下降3.3%。\n",
+        "全国339个地级及以上城市细颗粒物浓度为29微克/立方米。优良天数比例为86.5%。\n",
+        "2023年全省环境保护主要目标是:PM2.5浓度降至27微克/立方米,优良天数比例不低于90%。\n",
+        "到2025年,全省国考断面水质优良比例达到96%以上。\n",
+        "2023年,全省力争PM2.5平均浓度控制在27微克/立方米以内。\n",
+        "2022年,全省国控断面优良水体比例首次超过95%。\n",
+    ],
+)
+def test_national_figures_targets_and_bounds_are_not_outcomes(body: str) -> None:
+    assert values(body) == set()
+
+
+def test_national_figure_beside_the_own_value() -> None:
+    body = "2022年,全省优良天数比例为89.2%,高于全国平均水平(86.5%)。\n"
+    assert values(body) == {("good_air_ratio", 2022, 89.2)}
+
+
+# --- a month's figure is neither annual nor year-to-date ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2022年12月,全省PM2.5平均浓度为45微克/立方米。\n",
+        "8月份,全省优良天数比例为99.0%。\n",
+        "2022年,全省空气质量稳定;11月,全省细颗粒物浓度为41微克/立方米。\n",
+    ],
+)
+def test_single_month_values_are_not_coded(body: str) -> None:
+    assert values(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("2022年1-12月,全省PM2.5平均浓度为30微克/立方米。\n", {("pm25", 2022, 30.0)}),
+        ("12月5日,省厅通报:2022年全省PM2.5平均浓度为30微克/立方米。\n", {("pm25", 2022, 30.0)}),
+        (
+            "2022年,全省近岸海域8月份水质优良比例为99.1%;全省PM2.5均值为25微克/立方米。\n",
+            {("pm25", 2022, 25.0)},
+        ),
+    ],
+)
+def test_months_elsewhere_leave_the_value_annual(body: str, expected: set[tuple]) -> None:
+    assert values(body) == expected

@@ -1,0 +1,67 @@
+"""Spans of the normalised text: paragraphs, sentences, and the segment, clause and sentence
+around an offset, against a plain character-by-character reading of their definitions."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.coding.text import (
+    Span,
+    clause_around,
+    paragraph_around,
+    paragraphs,
+    segment_around,
+    sentence_around,
+    sentences,
+)
+
+#: Characters that matter to the spans, and a few that do not.
+ALPHABET = "。!?;,:\n 甲乙12a"
+ENDS = {clause_around: "。!?;,:", segment_around: "。!?;", sentence_around: "。!?"}
+
+
+def _reference(text: str, offset: int, marks: str) -> Span:
+    """Walk left to the last mark or line break before ``offset``, right to the first at or
+    after it."""
+    start = offset
+    while start > 0 and text[start - 1] not in marks + "\n":
+        start -= 1
+    end = offset
+    while end < len(text) and text[end] not in marks + "\n":
+        end += 1
+    return Span(start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40), st.data())
+def test_spans_around_an_offset_follow_their_definition(text, data):
+    offset = data.draw(st.integers(min_value=0, max_value=len(text)))
+    for around, marks in ENDS.items():
+        assert around(text, offset) == _reference(text, offset, marks), (around, text, offset)
+    assert paragraph_around(text, offset) == _reference(text, offset, "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=30), min_size=2, max_size=4))
+def test_answers_stay_right_when_texts_alternate(texts):
+    """Several documents in turn (equal ones too): each answer is the one for its own text."""
+    for _ in range(2):
+        for text in texts:
+            copy = "".join(list(text))  # an equal text that is another object
+            for t in (text, copy):
+                assert sentence_around(t, len(t) // 2) == _reference(t, len(t) // 2, "。!?")
+                assert [s.text(t) for s in sentences(t)] == [s.text(text) for s in sentences(text)]
+
+
+def test_sentences_and_paragraphs_of_own_text():
+    text = "甲市召开会议。会议要求:抓好整改!\n\n乙县完成12项任务;另有3项推进中\n"
+    assert [s.text(text) for s in sentences(text)] == [
+        "甲市召开会议。", "会议要求:抓好整改!", "乙县完成12项任务;另有3项推进中"
+    ]
+    assert [p.text(text) for p in paragraphs(text)] == [
+        "甲市召开会议。会议要求:抓好整改!", "乙县完成12项任务;另有3项推进中"
+    ]
+    assert sentences(text) is not sentences(text)  # callers get their own list
+    first = sentences(text, 0, 7)
+    assert [s.text(text) for s in first] == ["甲市召开会议。"]
