@@ -34,6 +34,17 @@ CUE_REACH = 4
 LIST_MIN_PLACES = 2
 #: Roles of page chrome and datelines, used only when no place is named in a speaking role.
 CHROME_ROLES = ("jurisdiction.media", "jurisdiction.menu", "jurisdiction.dateline")
+#: The roles a place mention can take, tried in order: (role, codebook cue matched right
+#: after the place, cue searched right before it). The title role is the mention's position.
+ROLE_CUES = (
+    ("jurisdiction.media", "jur_media_after", None),
+    ("jurisdiction.dateline", "jur_dateline_after", "jur_dateline_before"),
+    ("jurisdiction.inspector", "inspector_after_place", None),
+    ("jurisdiction.title", None, None),
+    ("jurisdiction.addressee", None, "jur_addressee_before"),
+    ("jurisdiction.breakdown", "jur_breakdown_after", "jur_breakdown_before"),
+    ("jurisdiction.organ", "jur_organ_after", None),
+)
 #: Picks one place among the candidates of an ambiguous name (`segment.choose`).
 Chooser = Callable[[tuple[gazetteer.Place, ...]], gazetteer.Place]
 _SEPARATORS = re.compile(r"[\s、,|·•/()《》【】\[\]-]+")
@@ -112,24 +123,14 @@ def _role(
 ) -> str:
     after = text[match.end : match.end + 40]
     before = text[max(0, match.start - CUE_REACH) : match.start]
-    if _cue(codebook, "jur_media_after").match(after):
-        return "jurisdiction.media"
-    if _cue(codebook, "jur_dateline_after").match(after) or _cue(
-        codebook, "jur_dateline_before"
-    ).search(before):
-        return "jurisdiction.dateline"
-    if _cue(codebook, "inspector_after_place").match(after):
-        return "jurisdiction.inspector"
-    if title is not None and match.start in title:
-        return "jurisdiction.title"
-    if _cue(codebook, "jur_addressee_before").search(before):
-        return "jurisdiction.addressee"
-    if _cue(codebook, "jur_breakdown_before").search(before) or _cue(
-        codebook, "jur_breakdown_after"
-    ).match(after):
-        return "jurisdiction.breakdown"
-    if _cue(codebook, "jur_organ_after").match(after):
-        return "jurisdiction.organ"
+    for role, after_cue, before_cue in ROLE_CUES:
+        if role == "jurisdiction.title":
+            if title is not None and match.start in title:
+                return role
+        elif (after_cue and _cue(codebook, after_cue).match(after)) or (
+            before_cue and _cue(codebook, before_cue).search(before)
+        ):
+            return role
     return "jurisdiction.mention"
 
 
