@@ -43,6 +43,19 @@ def test_write_and_read_keep_values_and_sources_not_text(tmp_path):
     assert "一句话" not in (out / hand_coded.MENTIONS).read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("listed", "publisher"),
+    [
+        ("乙市人民政府(来源:丙省某某工作领导小组办公室)", "乙市人民政府"),
+        ("丁县人民政府网（转载某某日报）", "丁县人民政府网"),
+        ("甲省生态环境厅", "甲省生态环境厅"),
+        ("戊(chéng)网", "戊(chéng)网"),  # a bracket inside the name is kept
+    ],
+)
+def test_publisher_without_note_on_original_source(listed, publisher):
+    assert hand_coded.publisher_of(listed) == publisher
+
+
 def test_record_without_url_is_refused(tmp_path):
     gold = _gold(tmp_path, "doc_id,url,publisher\nx1,http://a,\n")
     (tmp_path / "ref").mkdir()

@@ -10,6 +10,7 @@ and :func:`read_mentions` return them in the clean ``records`` / ``mentions`` sc
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -26,14 +27,24 @@ MENTION_COLUMNS = ["doc_id", "jurisdiction", "variable", "year", "months", "valu
                    "yoy_change", "yoy_unit"]
 #: Prefix of a hand-coded record's doc_id in the panel, keeping it apart from coded files.
 PREFIX = "hand:"
+#: A closing note on where a page was taken from (…(转载人民日报), …(来源:…)): not the
+#: publisher, and often a long organ name quoted from the page.
+_REPRINT_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+def publisher_of(listed: str) -> str:
+    """The site that published the page, without a closing note on its original source."""
+    return _REPRINT_NOTE.sub("", listed)
 
 
 def write(gold_dir: str | Path, sources_csv: str | Path, reference_dir: str | Path) -> list[Path]:
     """Write both tables from ``gold_dir/{records,mentions}.csv`` and the sources list
-    (doc_id, url, publisher). Only rectification records (with a doc_type) are kept."""
+    (doc_id, url, publisher; a closing note on the page's original source is dropped from
+    the publisher). Only rectification records (with a doc_type) are kept."""
     gold_dir, reference_dir = Path(gold_dir), Path(reference_dir)
     sources = pd.read_csv(sources_csv, dtype=str, keep_default_na=False).rename(
         columns={"url": "source_url"})[["doc_id", *SOURCE_COLUMNS]]
+    sources["publisher"] = sources["publisher"].map(publisher_of)
     records = pd.read_csv(gold_dir / "records.csv", dtype=str, keep_default_na=False)
     records = records[records["doc_type"] != ""][metadata.columns("records")]
     mentions = pd.read_csv(gold_dir / "mentions.csv", dtype=str, keep_default_na=False)
