@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis.coding.literal import holds, requirements
+from analysis.coding.literal import first_chars, holds, requirements, with_first_chars
 
 
 @pytest.mark.parametrize(
@@ -41,3 +43,52 @@ def test_holds() -> None:
 
 def test_keeps_the_most_selective() -> None:
     assert requirements(re.compile("a(?:x|y)bcd(?:p|qq)"), keep=2) == (("bcd",), ("a",))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("ab|cd", "[ac]"),
+        ("(?<!x)(?=y)[yz]+", "[yz]"),
+        (r"(?:共)?\d+", r"[共\d]"),
+        ("(?P<a>x?y)|z*w", "[xyzw]"),
+        ("(?:x|)c", "[xc]"),
+        ("a?", None),
+        ("[^ab]c", None),
+        (".c", None),
+        ("(?i:p)m", None),
+        ("(?i)pm", None),
+    ],
+)
+def test_first_chars(pattern: str, expected: str | None) -> None:
+    found = first_chars(re.compile(pattern))
+    if expected is None:
+        assert found is None
+    else:
+        assert re.fullmatch(r"\[.*\]", found)
+        chars = "abcdwxyz共0١"
+        assert {c for c in chars if re.fullmatch(found, c)} == {
+            c for c in chars if re.fullmatch(expected, c)
+        }
+
+
+_PIECES = st.sampled_from(
+    ["a", "b", "第", "批", "x?", "(?:a|b)", "(?<!a)", "(?=b)", "[ab]", r"\d", r"\d{1,2}", "c*",
+     "(a|)", "(?:ab)+", "[^a]", "."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=4),
+    st.text(alphabet="ab第批c1x2 ", max_size=40),
+)
+def test_with_first_chars_finds_the_same_matches(alternatives, text) -> None:
+    pattern = re.compile("|".join(f"(?P<s{i}>{''.join(a)})" for i, a in enumerate(alternatives)))
+    faster = with_first_chars(pattern)
+    assert [(m.span(), m.lastgroup) for m in faster.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in pattern.finditer(text)
+    ]
+    assert [(m.span(), m.lastgroup) for m in faster.finditer(text, 3, 30)] == [
+        (m.span(), m.lastgroup) for m in pattern.finditer(text, 3, 30)
+    ]

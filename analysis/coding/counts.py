@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from analysis.codebook import Codebook, Rule, expand
 from analysis.coding import features
 from analysis.coding.evidence import Evidence, cite
+from analysis.coding.literal import with_first_chars
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import (
     Span,
@@ -166,7 +167,7 @@ def scoping(codebook: Codebook) -> Scoping:
     for markers in by_axis.values():
         names = {f"s{i}": scope for i, (scope, _) in enumerate(markers)}
         alternation = "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(markers))
-        axes.append((re.compile(alternation), names))
+        axes.append((with_first_chars(re.compile(alternation)), names))
     selections = {
         variable: Selection(
             drop=frozenset(spec.get("drop", ())),
