@@ -284,6 +284,35 @@ def candidates(
     return kept
 
 
+class _Found:
+    """The scoped candidates of one record, found once per passage and variable (the
+    completed count's total is looked for again in its sentence and paragraph)."""
+
+    def __init__(self, text: str, codebook: Codebook, scopes: Scoping) -> None:
+        self.text, self.codebook, self.scopes = text, codebook, scopes
+        self.markers: dict = {}  # the scope markers of each line, found once
+        self.found: dict[tuple[str, Span], list[tuple[Evidence, frozenset[str]]]] = {}
+
+    def __call__(
+        self, variable: str, passages: list[Span]
+    ) -> list[tuple[Evidence, frozenset[str]]]:
+        """``scoped_candidates`` of the variable's rules in ``passages``."""
+        out = []
+        for passage in passages:
+            key = (variable, passage)
+            if key not in self.found:
+                self.found[key] = scoped_candidates(
+                    self.text,
+                    [passage],
+                    self.codebook.record_rules.get(variable, ()),
+                    self.scopes,
+                    self.markers,
+                    self.codebook,
+                )
+            out.extend(self.found[key])
+        return out
+
+
 def code_counts(
     text: str, passages: list[Span], codebook: Codebook, doc_type: str | None = None
 ) -> tuple[dict[str, Evidence], list[Conflict]]:
@@ -292,16 +321,13 @@ def code_counts(
     chosen: dict[str, Evidence] = {}
     conflicts: list[Conflict] = []
     scopes = scoping(codebook)
-    markers: dict = {}  # the scope markers of each line, found once
+    find = _Found(text, codebook, scopes)
     numeric = [p for p in passages if may_hold_number(p.text(text))]
     for variable in codebook.record_rules:  # the count variables, in codebook order
         holding = [p for p in numeric if codebook.may_hold(variable, p.text(text))]
-        rules = codebook.record_rules.get(variable, ())
         selection = scopes.selection(variable)
         found, dropped = [], []
-        for evidence, scope in scoped_candidates(
-            text, holding, rules, scopes, markers, codebook
-        ):
+        for evidence, scope in find(variable, holding):
             target = dropped if selection.dropped(scope, doc_type) else found
             target.append((evidence, scope))
         if not found:
@@ -326,7 +352,7 @@ def code_counts(
                     else f"{named} count; a preferred scope taken"
                 )
                 conflicts.append(Conflict(variable, best, other, reason))
-    _total_in_unit_of_completion(text, passages, codebook, chosen, conflicts, doc_type)
+    _total_in_unit_of_completion(text, passages, find, chosen, conflicts, doc_type)
     _check_parts(chosen, conflicts)
     return chosen, conflicts
 
@@ -341,7 +367,7 @@ def _fullest(found: list[Evidence], first: Evidence) -> Evidence:
 def _total_in_unit_of_completion(
     text: str,
     passages: list[Span],
-    codebook: Codebook,
+    find: _Found,
     chosen: dict[str, Evidence],
     conflicts: list[Conflict],
     doc_type: str | None = None,
@@ -352,11 +378,13 @@ def _total_in_unit_of_completion(
     done, total = chosen.get("tasks_completed"), chosen.get("tasks_total")
     if done is None or total is None:
         return
-    rules = codebook.record_rules.get("tasks_total", ())
+    selection = find.scopes.selection("tasks_total")
     before: list[Evidence] = []
     for scope in (sentence_around(text, done.start), paragraph_around(text, done.start)):
         inside = [p for p in passages if scope.start <= p.start < scope.end]
-        found = candidates(text, inside, rules, scoping(codebook), doc_type, codebook)
+        found = [
+            e for e, named in find("tasks_total", inside) if not selection.dropped(named, doc_type)
+        ]
         before = [e for e in found if e.end <= done.end and e.start != done.start]
         if before:
             break
