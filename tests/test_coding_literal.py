@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.coding.literal import first_chars, holds, requirements, with_first_chars
+from analysis.coding.literal import (
+    Vocabulary,
+    first_chars,
+    holds,
+    requirements,
+    with_first_chars,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -92,3 +99,32 @@ def test_with_first_chars_finds_the_same_matches(alternatives, text) -> None:
     assert [(m.span(), m.lastgroup) for m in faster.finditer(text, 3, 30)] == [
         (m.span(), m.lastgroup) for m in pattern.finditer(text, 3, 30)
     ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("任务|问题", ("任务", "问题")),
+        ("办结|办理完毕", ("办理完毕", "办结")),
+        ("(?:a|b)c[xy]", ("acx", "acy", "bcx", "bcy")),
+        ("a+", None),
+        ("a|", None),
+        ("[a-c]", None),
+        ("[^a]", None),
+        ("(?i:pm)", None),
+        ("(?=a)a", None),
+        (r"\d件", None),
+    ],
+)
+def test_words(pattern: str, expected: tuple | None) -> None:
+    assert words(re.compile(pattern)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab问题c", min_size=1, max_size=4), max_size=12),
+    st.text(alphabet="ab问题cx", max_size=30),
+)
+def test_vocabulary_mask_is_the_strings_held(strings, text) -> None:
+    vocabulary = Vocabulary(strings)
+    assert vocabulary.mask(text) == vocabulary.mask_of(s for s in vocabulary.strings if s in text)

@@ -292,6 +292,8 @@ class _Found:
         self.text, self.codebook, self.scopes = text, codebook, scopes
         self.markers: dict = {}  # the scope markers of each line, found once
         self.found: dict[tuple[str, Span], list[tuple[Evidence, frozenset[str]]]] = {}
+        #: per variable and passage, the rules that may match it (default: all)
+        self.rules: dict[tuple[str, Span], tuple[Rule, ...]] = {}
 
     def __call__(
         self, variable: str, passages: list[Span]
@@ -301,10 +303,11 @@ class _Found:
         for passage in passages:
             key = (variable, passage)
             if key not in self.found:
+                rules = self.rules.get(key)
                 self.found[key] = scoped_candidates(
                     self.text,
                     [passage],
-                    self.codebook.record_rules.get(variable, ()),
+                    self.codebook.record_rules.get(variable, ()) if rules is None else rules,
                     self.scopes,
                     self.markers,
                     self.codebook,
@@ -322,12 +325,17 @@ def code_counts(
     conflicts: list[Conflict] = []
     scopes = scoping(codebook)
     find = _Found(text, codebook, scopes)
-    numeric = [p for p in passages if may_hold_number(p.text(text))]
+    holding: dict[str, list[Span]] = {variable: [] for variable in codebook.record_rules}
+    for passage in passages:
+        sentence = passage.text(text)
+        if may_hold_number(sentence):
+            for variable, rules in codebook.record_index.may_match(sentence):
+                holding[variable].append(passage)
+                find.rules[variable, passage] = rules
     for variable in codebook.record_rules:  # the count variables, in codebook order
-        holding = [p for p in numeric if codebook.may_hold(variable, p.text(text))]
         selection = scopes.selection(variable)
         found, dropped = [], []
-        for evidence, scope in find(variable, holding):
+        for evidence, scope in find(variable, holding[variable]):
             target = dropped if selection.dropped(scope, doc_type) else found
             target.append((evidence, scope))
         if not found:

@@ -165,3 +165,91 @@ def _first(sequence, items: list) -> bool | None:
         if empty is not True:
             return empty
     return True
+
+
+def words(pattern: re.Pattern[str], limit: int = 64) -> tuple[str, ...] | None:
+    """The strings ``pattern`` matches when it is only an alternation of fixed strings (任务|问题,
+    件|宗): then it is found in a text exactly when one of them is in it. None otherwise
+    (classes with ranges, repeats, lookarounds, flags) or past ``limit`` strings."""
+    if pattern.flags & ~re.UNICODE:
+        return None
+    found = _words(_parser.parse(pattern.pattern, pattern.flags), limit)
+    return None if found is None or "" in found else tuple(sorted(found))
+
+
+def _words(sequence, limit: int) -> set[str] | None:
+    """The strings the parsed ``sequence`` matches, or None when it is not a finite set of
+    fixed strings of at most ``limit`` members."""
+    out = {""}
+    for op, arg in sequence:
+        if op is _c.LITERAL:
+            options = {chr(arg)}
+        elif op is _c.IN and all(item_op is _c.LITERAL for item_op, _ in arg):
+            options = {chr(c) for _, c in arg}
+        elif op is _c.BRANCH:
+            options = set()
+            for alternative in arg[1]:
+                more = _words(alternative, limit)
+                if more is None:
+                    return None
+                options |= more
+        elif op is _c.SUBPATTERN and not arg[1]:
+            options = _words(arg[3], limit)
+            if options is None:
+                return None
+        else:
+            return None
+        out = {a + b for a in out for b in options}
+        if len(out) > limit:
+            return None
+    return out
+
+
+class Vocabulary:
+    """Which of many fixed strings a text holds, found in one regex scan: at every position a
+    lookahead on the trie of the strings reads the longest one starting there, and with it
+    each of the strings that are prefixes of it. A text's strings are given as a bit mask
+    (``bit``)."""
+
+    def __init__(self, strings) -> None:
+        self.strings = tuple(sorted({s for s in strings if s}))
+        self.bit = {s: 1 << i for i, s in enumerate(self.strings)}
+        #: per string, the bits of itself and of every string that is a prefix of it
+        self._with_prefixes = {
+            s: sum(self.bit[p] for p in self.strings if s.startswith(p)) for s in self.strings
+        }
+        first = "".join(re.escape(c) for c in sorted({s[0] for s in self.strings}))
+        trie: dict = {}
+        for s in self.strings:
+            node = trie
+            for char in s:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        self._scan = (
+            re.compile(f"(?=[{first}])(?=({_trie_pattern(trie)}))") if self.strings else None
+        )
+
+    def mask(self, text: str) -> int:
+        """The bits of the strings ``text`` holds."""
+        found = 0
+        if self._scan is not None:
+            for longest in self._scan.findall(text):
+                found |= self._with_prefixes[longest]
+        return found
+
+    def mask_of(self, strings) -> int:
+        """The bits of ``strings`` (each one of the vocabulary's)."""
+        return sum(self.bit[s] for s in set(strings))
+
+
+def _trie_pattern(node: dict) -> str:
+    """A regex for the strings of a trie that, at each node, prefers the longer string (the
+    children of a node begin with different characters, so at most one applies)."""
+    alternatives = []
+    for char in sorted(c for c in node if c):
+        child, rest = node[char], ""
+        if any(child):
+            optional = "?" if "" in child else ""
+            rest = f"(?:{_trie_pattern(child)}){optional}"
+        alternatives.append(re.escape(char) + rest)
+    return "|".join(alternatives)
