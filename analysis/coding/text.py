@@ -118,5 +118,10 @@ def _enclosing(text: str, offset: int, marks: str) -> Span:
 
 
 def _marks(text: str, marks: str) -> tuple[int, ...]:
-    """Offsets of every character of ``marks`` and every line break in ``text``."""
+    """Offsets of every character of ``marks`` and every line break in ``text`` (for marks
+    among the clause marks, picked from the clause marks' offsets: one scan of the text)."""
+    if marks != _CLAUSE_END and set(marks) <= set(_CLAUSE_END):
+        clauses = _PER_TEXT.get(text, _CLAUSE_END, lambda: _marks(text, _CLAUSE_END))
+        ends = marks + "\n"
+        return tuple([offset for offset in clauses if text[offset] in ends])
     return tuple(m.start() for m in re.finditer("[" + re.escape(marks) + "\n]", text))
