@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from analysis.coding import numbers
-from analysis.coding.literal import Vocabulary, holds, requirements, words
+from analysis.coding.literal import Vocabulary, holds, requirements, with_first_chars, words
 from analysis.errors import InputError
 
 CODEBOOK_PATH = Path(__file__).with_name("codebook.yaml")
@@ -86,10 +86,20 @@ class RuleIndex:
         ]
         self._size = size
         self._tables: dict[tuple[int, int], tuple[Rule, ...]] = {}
+        #: found in a passage when any variable's trigger is (None: a variable has none)
+        self._any_trigger = (
+            with_first_chars(
+                re.compile("|".join(dict.fromkeys(f"(?:{triggers[v].pattern})" for v in rules)))
+            )
+            if rules and all(v in triggers and not triggers[v].flags & ~re.UNICODE for v in rules)
+            else None
+        )
 
     def may_match(self, passage: str) -> list[tuple[str, tuple[Rule, ...]]]:
         """Each variable whose trigger ``passage`` holds, in section order, with those of its
         rules (in order) that may match it."""
+        if self._any_trigger is not None and self._any_trigger.search(passage) is None:
+            return []
         present = self.vocabulary.mask(passage)
         out = []
         for i, (variable, fixed, trigger, needed, rules) in enumerate(self._variables):
