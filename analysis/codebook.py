@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from analysis.coding import numbers
-from analysis.coding.literal import holds, requirements
+from analysis.coding.literal import Vocabulary, holds, requirements, with_first_chars, words
 from analysis.errors import InputError
 
 CODEBOOK_PATH = Path(__file__).with_name("codebook.yaml")
@@ -50,6 +50,74 @@ class Rule:
         if self.requires is not None and not self.requires.search(sentence):
             return False
         return not (self.excludes is not None and self.excludes.search(sentence))
+
+
+class RuleIndex:
+    """The rules of a section (by variable) tested against one passage at once: the words
+    their requirements and fixed-string triggers name are found in one scan of the passage
+    (literal.Vocabulary), and each variable's rules that may match are read from a table by
+    the words found. The same rules as testing ``Codebook.may_hold`` and each
+    ``Rule.may_match``."""
+
+    def __init__(
+        self,
+        rules: dict[str, tuple[Rule, ...]],
+        triggers: dict[str, re.Pattern[str]],
+        size: int = 4096,
+    ) -> None:
+        fixed = {v: words(t) for v, t in triggers.items() if v in rules}
+        self.vocabulary = Vocabulary(
+            [w for rs in rules.values() for r in rs for need in r.needs for w in need]
+            + [w for found in fixed.values() if found for w in found]
+        )
+        mask = self.vocabulary.mask_of
+        #: per variable: the mask of its trigger's strings (None: the trigger is a regex,
+        #: or there is none), its trigger, the mask of every word its rules need, its rules
+        #: with the masks of their needs
+        self._variables = [
+            (
+                variable,
+                mask(fixed[variable]) if fixed.get(variable) else None,
+                triggers.get(variable),
+                mask(w for r in rs for need in r.needs for w in need),
+                tuple((r, tuple(mask(need) for need in r.needs)) for r in rs),
+            )
+            for variable, rs in rules.items()
+        ]
+        self._size = size
+        self._tables: dict[tuple[int, int], tuple[Rule, ...]] = {}
+        #: found in a passage when any variable's trigger is (None: a variable has none)
+        self._any_trigger = (
+            with_first_chars(
+                re.compile("|".join(dict.fromkeys(f"(?:{triggers[v].pattern})" for v in rules)))
+            )
+            if rules and all(v in triggers and not triggers[v].flags & ~re.UNICODE for v in rules)
+            else None
+        )
+
+    def may_match(self, passage: str) -> list[tuple[str, tuple[Rule, ...]]]:
+        """Each variable whose trigger ``passage`` holds, in section order, with those of its
+        rules (in order) that may match it."""
+        if self._any_trigger is not None and self._any_trigger.search(passage) is None:
+            return []
+        present = self.vocabulary.mask(passage)
+        out = []
+        for i, (variable, fixed, trigger, needed, rules) in enumerate(self._variables):
+            if fixed is not None:
+                if not present & fixed:
+                    continue
+            elif trigger is not None and trigger.search(passage) is None:
+                continue
+            key = (i, present & needed)
+            held = self._tables.get(key)
+            if held is None:
+                if len(self._tables) >= self._size:
+                    self._tables.clear()
+                held = self._tables[key] = tuple(
+                    rule for rule, needs in rules if all(key[1] & m for m in needs)
+                )
+            out.append((variable, held))
+        return out
 
 
 #: What an evidence row of a rule holds (``status`` in ``procedural_rules``; default found).
@@ -100,6 +168,11 @@ class Codebook:
         """False when ``passage`` lacks the variable's trigger words (no rule can match)."""
         trigger = self.triggers.get(variable)
         return trigger is None or trigger.search(passage) is not None
+
+    @cached_property
+    def record_index(self) -> RuleIndex:
+        """``record_rules`` indexed by their triggers and required words."""
+        return RuleIndex(self.record_rules, self.triggers)
 
     def mention_kind(self, variable: str) -> str:
         """``flow`` (amounts that add up over time) or ``level`` (a state per period)."""

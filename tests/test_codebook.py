@@ -119,3 +119,16 @@ def test_every_rule_match_meets_the_rules_requirements():
         for text in texts:
             if rule.pattern.search(text):
                 assert rule.may_match(text), f"{rule.id}: {rule.needs} miss {text!r}"
+
+
+def test_rule_index_gives_the_rules_that_may_match():
+    """The index's rules per passage are those ``may_hold`` and ``may_match`` let through."""
+    codebook = default_codebook()
+    index = codebook.record_index
+    for text in _texts():
+        expected = [
+            (variable, tuple(r for r in rules if r.may_match(text)))
+            for variable, rules in codebook.record_rules.items()
+            if codebook.may_hold(variable, text)
+        ]
+        assert index.may_match(text) == expected, text

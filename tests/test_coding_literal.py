@@ -5,8 +5,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis.coding.literal import holds, requirements
+from analysis.coding.literal import (
+    Vocabulary,
+    first_chars,
+    holds,
+    requirements,
+    with_first_chars,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,3 +50,81 @@ def test_holds() -> None:
 
 def test_keeps_the_most_selective() -> None:
     assert requirements(re.compile("a(?:x|y)bcd(?:p|qq)"), keep=2) == (("bcd",), ("a",))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("ab|cd", "[ac]"),
+        ("(?<!x)(?=y)[yz]+", "[yz]"),
+        (r"(?:共)?\d+", r"[共\d]"),
+        ("(?P<a>x?y)|z*w", "[xyzw]"),
+        ("(?:x|)c", "[xc]"),
+        ("a?", None),
+        ("[^ab]c", None),
+        (".c", None),
+        ("(?i:p)m", None),
+        ("(?i)pm", None),
+    ],
+)
+def test_first_chars(pattern: str, expected: str | None) -> None:
+    found = first_chars(re.compile(pattern))
+    if expected is None:
+        assert found is None
+    else:
+        assert re.fullmatch(r"\[.*\]", found)
+        chars = "abcdwxyz共0١"
+        assert {c for c in chars if re.fullmatch(found, c)} == {
+            c for c in chars if re.fullmatch(expected, c)
+        }
+
+
+_PIECES = st.sampled_from(
+    ["a", "b", "第", "批", "x?", "(?:a|b)", "(?<!a)", "(?=b)", "[ab]", r"\d", r"\d{1,2}", "c*",
+     "(a|)", "(?:ab)+", "[^a]", "."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=4),
+    st.text(alphabet="ab第批c1x2 ", max_size=40),
+)
+def test_with_first_chars_finds_the_same_matches(alternatives, text) -> None:
+    pattern = re.compile("|".join(f"(?P<s{i}>{''.join(a)})" for i, a in enumerate(alternatives)))
+    faster = with_first_chars(pattern)
+    assert [(m.span(), m.lastgroup) for m in faster.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in pattern.finditer(text)
+    ]
+    assert [(m.span(), m.lastgroup) for m in faster.finditer(text, 3, 30)] == [
+        (m.span(), m.lastgroup) for m in pattern.finditer(text, 3, 30)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("任务|问题", ("任务", "问题")),
+        ("办结|办理完毕", ("办理完毕", "办结")),
+        ("(?:a|b)c[xy]", ("acx", "acy", "bcx", "bcy")),
+        ("a+", None),
+        ("a|", None),
+        ("[a-c]", None),
+        ("[^a]", None),
+        ("(?i:pm)", None),
+        ("(?=a)a", None),
+        (r"\d件", None),
+    ],
+)
+def test_words(pattern: str, expected: tuple | None) -> None:
+    assert words(re.compile(pattern)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab问题c", min_size=1, max_size=4), max_size=12),
+    st.text(alphabet="ab问题cx", max_size=30),
+)
+def test_vocabulary_mask_is_the_strings_held(strings, text) -> None:
+    vocabulary = Vocabulary(strings)
+    assert vocabulary.mask(text) == vocabulary.mask_of(s for s in vocabulary.strings if s in text)

@@ -3,12 +3,15 @@ around an offset, against a plain character-by-character reading of their defini
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.coding.text import (
     Span,
     clause_around,
+    may_hold_number,
     paragraph_around,
     paragraphs,
     segment_around,
@@ -65,3 +68,10 @@ def test_sentences_and_paragraphs_of_own_text():
     assert sentences(text) is not sentences(text)  # callers get their own list
     first = sentences(text, 0, 7)
     assert [s.text(text) for s in first] == ["甲市召开会议。"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0９一十万项件人a。", max_size=20))
+def test_may_hold_number_is_a_digit_or_a_numeral_with_a_unit(text):
+    plain = re.compile(r"[0-9０-９]|[零〇一二两三四五六七八九十百千万][项个件人名条宗类批处家]")
+    assert may_hold_number(text) == (plain.search(text) is not None)

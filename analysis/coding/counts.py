@@ -14,11 +14,14 @@ is kept in the audit table with the reason it was not taken.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from analysis.codebook import Codebook, Rule, expand
 from analysis.coding import features
 from analysis.coding.evidence import Evidence, cite
+from analysis.coding.literal import with_first_chars
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import (
     Span,
@@ -78,7 +81,7 @@ class Selection:
         """True when any of the candidate's scopes is never the variable's value."""
         return bool(scope & self.drop) or (doc_type == "plan" and bool(scope & self.drop_in_plan))
 
-    @property
+    @cached_property
     def wanted(self) -> frozenset[str]:
         """Every scope the selection names."""
         return self.drop | self.drop_in_plan | self.avoid | frozenset(self.prefer)
@@ -87,6 +90,34 @@ class Selection:
         """Lower is preferred: whether it has an avoided scope, then the preferred scopes it
         lacks, in order."""
         return (bool(scope & self.avoid), *(s not in scope for s in self.prefer))
+
+
+class _Markers:
+    """The scope markers of one axis in one line, in order, read from the line's scan only
+    as far as asked for: markers with no scope are matched, so that they hide what they
+    cover, and left out."""
+
+    def __init__(
+        self, matches: Iterator[re.Match[str]], names: dict[str, tuple[str | None, bool]]
+    ) -> None:
+        self._matches, self._names = matches, names
+        self._last = -1  # where the last marker read starts
+        self._done = False
+        #: start, end, scope and whether it reaches only its clause
+        self.found: list[tuple[int, int, str, bool]] = []
+
+    def before(self, offset: int) -> list[tuple[int, int, str, bool]]:
+        """Every marker starting before ``offset`` (and perhaps some after it)."""
+        while not self._done and self._last < offset:
+            match = next(self._matches, None)
+            if match is None:
+                self._done = True
+                break
+            self._last = match.start()
+            scope, clause_only = self._names[match.lastgroup]
+            if scope is not None:
+                self.found.append((match.start(), match.end(), scope, clause_only))
+        return self.found
 
 
 @dataclass(frozen=True)
@@ -98,14 +129,24 @@ class Scoping:
     axes: tuple[tuple[re.Pattern[str], dict[str, tuple[str | None, bool]]], ...]
     selections: dict[str, Selection]
     continuation: re.Pattern[str] | None = None
+    #: per set of wanted scopes, the axes that have a marker of one of them
+    _axes_wanted: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def _markers(self, text: str, line: Span, axis: int) -> list[tuple[int, int, str, bool]]:
-        """The axis's markers in the line: start, end, scope, whether it reaches only its
-        clause (markers with no scope are matched, so that they hide what they cover, and
-        left out)."""
+    def _axes_for(self, wanted: frozenset[str] | None) -> tuple[int, ...]:
+        """The axes with a marker of one of the ``wanted`` scopes (all when None)."""
+        axes = self._axes_wanted.get(wanted)
+        if axes is None:
+            axes = self._axes_wanted[wanted] = tuple(
+                axis
+                for axis, (_, names) in enumerate(self.axes)
+                if wanted is None or any(n[0] in wanted for n in names.values())
+            )
+        return axes
+
+    def _markers(self, text: str, line: Span, axis: int) -> _Markers:
+        """The axis's markers in the line (read as far as asked for)."""
         markers, names = self.axes[axis]
-        found = [(m.start(), m.end(), *names[m.lastgroup]) for m in markers.finditer(text, *line)]
-        return [m for m in found if m[2] is not None]
+        return _Markers(markers.finditer(text, *line), names)
 
     def scope(
         self,
@@ -130,20 +171,19 @@ class Scoping:
         found = (
             {ASIDE} if text.rfind("(", start, number) > text.rfind(")", start, number) else set()
         )
-        for axis, (_, names) in enumerate(self.axes):
-            if wanted is not None and not any(n[0] in wanted for n in names.values()):
-                continue
+        for axis in self._axes_for(wanted):
             if (line.start, axis) not in cache:
                 cache[line.start, axis] = self._markers(text, line, axis)
-            scopes = [
-                scope
-                for m_start, m_end, scope, clause_only in cache[line.start, axis]
-                if start <= m_start < m_end <= number
-                and not any(a <= m_start < b for a, b in asides)
-                and not (clause_only and _CLAUSE_MARK.search(text, m_end, number))
-            ]
-            if scopes:
-                found.add(scopes[-1])
+            for m_start, m_end, scope, clause_only in reversed(
+                cache[line.start, axis].before(number)
+            ):  # the nearest marker that applies
+                if (
+                    start <= m_start < m_end <= number
+                    and not any(a <= m_start < b for a, b in asides)
+                    and not (clause_only and _CLAUSE_MARK.search(text, m_end, number))
+                ):
+                    found.add(scope)
+                    break
         return frozenset(found or {STATED})
 
     def selection(self, variable: str) -> Selection:
@@ -166,7 +206,7 @@ def scoping(codebook: Codebook) -> Scoping:
     for markers in by_axis.values():
         names = {f"s{i}": scope for i, (scope, _) in enumerate(markers)}
         alternation = "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(markers))
-        axes.append((re.compile(alternation), names))
+        axes.append((with_first_chars(re.compile(alternation)), names))
     selections = {
         variable: Selection(
             drop=frozenset(spec.get("drop", ())),
@@ -225,42 +265,56 @@ def scoped_candidates(
     found = []
     for passage in passages:
         sentence = passage.text(text)
-        if not may_hold_number(sentence):
+        if may_hold_number(sentence):
+            may_match = tuple(rule for rule in rules if rule.may_match(sentence))
+            found += _in_passage(text, passage, may_match, scopes, markers, codebook)
+    return found
+
+
+def _in_passage(
+    text: str,
+    passage: Span,
+    rules: tuple[Rule, ...],
+    scopes: Scoping | None,
+    markers: dict | None,
+    codebook: Codebook | None,
+) -> list[tuple[Evidence, frozenset[str]]]:
+    """``scoped_candidates`` in one passage that may hold a number, of rules that may match
+    it."""
+    found = []
+    sentence = passage.text(text)
+    conditions: dict[tuple, bool] = {}  # rules share conditions: test each once
+    for rule in rules:
+        key = (id(rule.requires), id(rule.excludes), rule.requires_in)
+        if key not in conditions:
+            conditions[key] = _applies(rule, text, passage)
+        if not conditions[key]:
             continue
-        conditions: dict[tuple, bool] = {}  # rules share conditions: test each once
-        for rule in rules:
-            if not rule.may_match(sentence):
+        for match in rule.pattern.finditer(sentence):
+            try:
+                value = _value(match)
+            except ValueError:
                 continue
-            key = (id(rule.requires), id(rule.excludes), rule.requires_in)
-            if key not in conditions:
-                conditions[key] = _applies(rule, text, passage)
-            if not conditions[key]:
+            if value is None:
                 continue
-            for match in rule.pattern.finditer(sentence):
-                try:
-                    value = _value(match)
-                except ValueError:
-                    continue
-                if value is None:
-                    continue
-                if codebook is not None and features.guard_count(
-                    text, passage.start + features.value_offset(match), codebook, rule.variable
-                ):
-                    continue
-                start, end = passage.start + match.start(), passage.start + match.end()
-                number = passage.start + _number_start(match)
-                scope = (
-                    scopes.scope(
-                        text,
-                        number,
-                        _window_start(text, rule, passage, scopes.continuation),
-                        markers,
-                        scopes.selection(rule.variable).wanted,
-                    )
-                    if scopes
-                    else frozenset({STATED})
+            if codebook is not None and features.guard_count(
+                text, passage.start + features.value_offset(match), codebook, rule.variable
+            ):
+                continue
+            start, end = passage.start + match.start(), passage.start + match.end()
+            number = passage.start + _number_start(match)
+            scope = (
+                scopes.scope(
+                    text,
+                    number,
+                    _window_start(text, rule, passage, scopes.continuation),
+                    markers,
+                    scopes.selection(rule.variable).wanted,
                 )
-                found.append((cite(text, rule.variable, int(value), start, end, rule.id), scope))
+                if scopes
+                else frozenset({STATED})
+            )
+            found.append((cite(text, rule.variable, int(value), start, end, rule.id), scope))
     return found
 
 
@@ -283,6 +337,45 @@ def candidates(
     return kept
 
 
+class _Found:
+    """The scoped candidates of one record, found once per passage and variable (the
+    completed count's total is looked for again in its sentence and paragraph)."""
+
+    def __init__(self, text: str, codebook: Codebook, scopes: Scoping) -> None:
+        self.text, self.codebook, self.scopes = text, codebook, scopes
+        self.markers: dict = {}  # the scope markers of each line, found once
+        self.found: dict[tuple[str, Span], list[tuple[Evidence, frozenset[str]]]] = {}
+        #: per variable and a passage that may hold a number, the rules that may match it
+        #: (default: all, tested)
+        self.rules: dict[tuple[str, Span], tuple[Rule, ...]] = {}
+
+    def __call__(
+        self, variable: str, passages: list[Span]
+    ) -> list[tuple[Evidence, frozenset[str]]]:
+        """``scoped_candidates`` of the variable's rules in ``passages``."""
+        out = []
+        for passage in passages:
+            key = (variable, passage)
+            if key not in self.found:
+                rules = self.rules.get(key)
+                self.found[key] = (
+                    scoped_candidates(
+                        self.text,
+                        [passage],
+                        self.codebook.record_rules.get(variable, ()),
+                        self.scopes,
+                        self.markers,
+                        self.codebook,
+                    )
+                    if rules is None
+                    else _in_passage(
+                        self.text, passage, rules, self.scopes, self.markers, self.codebook
+                    )
+                )
+            out.extend(self.found[key])
+        return out
+
+
 def code_counts(
     text: str, passages: list[Span], codebook: Codebook, doc_type: str | None = None
 ) -> tuple[dict[str, Evidence], list[Conflict]]:
@@ -291,16 +384,18 @@ def code_counts(
     chosen: dict[str, Evidence] = {}
     conflicts: list[Conflict] = []
     scopes = scoping(codebook)
-    markers: dict = {}  # the scope markers of each line, found once
-    numeric = [p for p in passages if may_hold_number(p.text(text))]
+    find = _Found(text, codebook, scopes)
+    holding: dict[str, list[Span]] = {variable: [] for variable in codebook.record_rules}
+    for passage in passages:
+        sentence = passage.text(text)
+        if may_hold_number(sentence):
+            for variable, rules in codebook.record_index.may_match(sentence):
+                holding[variable].append(passage)
+                find.rules[variable, passage] = rules
     for variable in codebook.record_rules:  # the count variables, in codebook order
-        holding = [p for p in numeric if codebook.may_hold(variable, p.text(text))]
-        rules = codebook.record_rules.get(variable, ())
         selection = scopes.selection(variable)
         found, dropped = [], []
-        for evidence, scope in scoped_candidates(
-            text, holding, rules, scopes, markers, codebook
-        ):
+        for evidence, scope in find(variable, holding[variable]):
             target = dropped if selection.dropped(scope, doc_type) else found
             target.append((evidence, scope))
         if not found:
@@ -325,7 +420,7 @@ def code_counts(
                     else f"{named} count; a preferred scope taken"
                 )
                 conflicts.append(Conflict(variable, best, other, reason))
-    _total_in_unit_of_completion(text, passages, codebook, chosen, conflicts, doc_type)
+    _total_in_unit_of_completion(text, passages, find, chosen, conflicts, doc_type)
     _check_parts(chosen, conflicts)
     return chosen, conflicts
 
@@ -340,7 +435,7 @@ def _fullest(found: list[Evidence], first: Evidence) -> Evidence:
 def _total_in_unit_of_completion(
     text: str,
     passages: list[Span],
-    codebook: Codebook,
+    find: _Found,
     chosen: dict[str, Evidence],
     conflicts: list[Conflict],
     doc_type: str | None = None,
@@ -351,11 +446,13 @@ def _total_in_unit_of_completion(
     done, total = chosen.get("tasks_completed"), chosen.get("tasks_total")
     if done is None or total is None:
         return
-    rules = codebook.record_rules.get("tasks_total", ())
+    selection = find.scopes.selection("tasks_total")
     before: list[Evidence] = []
     for scope in (sentence_around(text, done.start), paragraph_around(text, done.start)):
         inside = [p for p in passages if scope.start <= p.start < scope.end]
-        found = candidates(text, inside, rules, scoping(codebook), doc_type, codebook)
+        found = [
+            e for e, named in find("tasks_total", inside) if not selection.dropped(named, doc_type)
+        ]
         before = [e for e in found if e.end <= done.end and e.start != done.start]
         if before:
             break

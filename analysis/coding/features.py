@@ -33,6 +33,7 @@ a candidate is declared there under ``guards`` (a default per family, ``mentions
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from analysis.codebook import Codebook
@@ -78,10 +79,10 @@ class Cues:
     subarea: re.Pattern[str]
 
 
-_COMPILED: dict[tuple[int, str], tuple[Codebook, object]] = {}
+_COMPILED: dict[tuple[int, Hashable], tuple[Codebook, object]] = {}
 
 
-def compiled(codebook: Codebook, key: str, build):
+def compiled(codebook: Codebook, key: Hashable, build):
     """``build(codebook)``, computed once per codebook and ``key`` (patterns compiled from it)."""
     held = _COMPILED.get((id(codebook), key))
     if held is None or held[0] is not codebook:
@@ -190,24 +191,32 @@ def value_features(
     """The features (``FEATURES``, scope excepted) that hold for the number at
     ``value_start``; ``match_start`` is where its rule match begins (for ``enumerated``)."""
     c = cues(codebook)
-    clause = clause_around(text, value_start)
-    prefix = text[clause.start : value_start]
-    found = set()
-    if c.change_before_value.search(prefix):
-        found.add("comparison_base")
-    if is_target(text, value_start, c):
-        found.add("target")
-    if _governs(prefix, c.modality, c):
-        found.add("modality")
-    if _governs(prefix, c.deadline, c):
-        found.add("deadline")
-    if c.negation_before_value.search(prefix):
-        found.add("negation")
-    if c.bound_before_value.search(prefix):
-        found.add("bound")
-    if match_start is not None and c.enumeration.search(text, match_start, value_start):
-        found.add("enumerated")
-    return found
+    prefix = text[clause_around(text, value_start).start : value_start]
+    return {f for f in FEATURES if _holds(f, text, value_start, prefix, c, match_start)}
+
+
+def _holds(
+    feature: str, text: str, value_start: int, prefix: str, c: Cues, match_start: int | None
+) -> bool:
+    """Whether ``feature`` holds for the number at ``value_start`` (``prefix``: its clause up
+    to it); False for the scope features, which are not read from the value's words."""
+    if feature == "comparison_base":
+        return c.change_before_value.search(prefix) is not None
+    if feature == "target":
+        return is_target(text, value_start, c)
+    if feature == "modality":
+        return _governs(prefix, c.modality, c)
+    if feature == "deadline":
+        return _governs(prefix, c.deadline, c)
+    if feature == "negation":
+        return c.negation_before_value.search(prefix) is not None
+    if feature == "bound":
+        return c.bound_before_value.search(prefix) is not None
+    if feature == "enumerated":
+        return match_start is not None and (
+            c.enumeration.search(text, match_start, value_start) is not None
+        )
+    return False
 
 
 def monthly(text: str, start: int, end: int, codebook: Codebook) -> bool:
@@ -233,10 +242,15 @@ def value_offset(match: re.Match[str]) -> int:
 
 def guard_count(text: str, value_start: int, codebook: Codebook, variable: str) -> str | None:
     """The guard that blocks a count candidate (a record variable) at ``value_start``."""
-    guards = guards_for(codebook, "counts", variable)
+    guards = compiled(
+        codebook, ("count guards", variable), lambda cb: guards_for(cb, "counts", variable)
+    )
     if not guards:
         return None
-    return blocking(value_features(text, value_start, codebook), guards)
+    c = cues(codebook)
+    prefix = text[clause_around(text, value_start).start : value_start]
+    # the first guard that holds, tested in order (the same as blocking(value_features(...)))
+    return next((g for g in guards if _holds(g, text, value_start, prefix, c, None)), None)
 
 
 # -- scope --------------------------------------------------------------------------------

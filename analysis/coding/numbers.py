@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 __all__ = [
     "CONCENTRATION",
@@ -133,6 +134,11 @@ def _number_decimal(text: str) -> Decimal:
     """Exact value of one ``NUMBER`` match; ValueError otherwise."""
     if not isinstance(text, str):
         raise ValueError(f"not a number: {text!r}")
+    return _decimal(text)
+
+
+@lru_cache(maxsize=4096)  # the same numbers recur across a document's rules and passages
+def _decimal(text: str) -> Decimal:
     stripped = text.strip()
     if not _NUMBER_RE.fullmatch(stripped):
         raise ValueError(f"not a number: {text!r}")

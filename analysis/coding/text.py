@@ -23,8 +23,10 @@ _CLAUSE_END = "。!?;,:"
 
 #: A cheap test that a passage can hold a count or value at all: an Arabic digit, or a Chinese
 #: numeral followed by a counting unit. Passages without one are skipped by the rules.
+#: (Written as one class of first characters, so that the regex engine skips the others.)
 _MAY_HOLD_NUMBER = re.compile(
-    r"[0-9０-９]|[零〇一二两三四五六七八九十百千万][项个件人名条宗类批处家]"
+    r"[0-9０-９零〇一二两三四五六七八九十百千万]"
+    r"(?:(?<=[0-9０-９])|(?=[项个件人名条宗类批处家]))"
 )
 
 
@@ -118,5 +120,10 @@ def _enclosing(text: str, offset: int, marks: str) -> Span:
 
 
 def _marks(text: str, marks: str) -> tuple[int, ...]:
-    """Offsets of every character of ``marks`` and every line break in ``text``."""
+    """Offsets of every character of ``marks`` and every line break in ``text`` (for marks
+    among the clause marks, picked from the clause marks' offsets: one scan of the text)."""
+    if marks != _CLAUSE_END and set(marks) <= set(_CLAUSE_END):
+        clauses = _PER_TEXT.get(text, _CLAUSE_END, lambda: _marks(text, _CLAUSE_END))
+        ends = marks + "\n"
+        return tuple([offset for offset in clauses if text[offset] in ends])
     return tuple(m.start() for m in re.finditer("[" + re.escape(marks) + "\n]", text))
