@@ -17,11 +17,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis import gazetteer
 from analysis.codebook import Codebook
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.text import Span, paragraphs, sentence_around
+from analysis.coding.text import _PER_TEXT, Span, paragraphs, sentence_around
 
 #: A line naming at least this many places and (almost) nothing else is a menu.
 MENU_MIN_PLACES = 3
@@ -78,16 +79,24 @@ def _cue(codebook: Codebook, name: str) -> re.Pattern[str]:
     return codebook.document[name]
 
 
+def place_index(text: str, **options: object) -> gazetteer.PlaceIndex:
+    """The place names of a document's text (`gazetteer.PlaceIndex`), found once per text
+    and `find_places` options."""
+    key = ("place_index", *sorted(options.items()))
+    return _PER_TEXT.get(text, key, lambda: gazetteer.PlaceIndex(text, **options))
+
+
 def _menu_lines(text: str, start: int, end: int) -> list[Span]:
     """Lines that are only place names (a navigation menu, a table cell of names)."""
     found = []
+    index = place_index(text)
     for line in paragraphs(text):
         if line.end <= start or line.start >= end:
             continue
-        body = line.text(text)
-        places = gazetteer.find_places(body)
+        places = index.find(line.start, line.end)
         if not places:
             continue
+        body = line.text(text)
         residue = body
         for match in reversed(places):
             residue = residue[: match.start] + residue[match.end :]
@@ -147,18 +156,16 @@ def role_mentions(
     menus = _menu_lines(text, start, end)
     issuers = _issuer_lines(text, start, end, codebook)
     out: list[RoleMention] = []
+    index = place_index(text)
     for span in spans:
-        matches = gazetteer.find_places(text[span.start : span.end])
+        matches = index.within(span.start, span.end)
         chosen = [choose(m.candidates) for m in matches]
-        for i, (m, place) in enumerate(zip(matches, chosen, strict=True)):
-            match = gazetteer.PlaceMatch(
-                m.start + span.start, m.end + span.start, m.surface, m.candidates, m.is_alias
-            )
+        for i, (match, place) in enumerate(zip(matches, chosen, strict=True)):
             if any(match.start in line for line in menus):
                 role = "jurisdiction.menu"
             elif (
                 i + 1 < len(matches)
-                and matches[i + 1].start - m.end <= 1
+                and matches[i + 1].start - match.end <= 1
                 and any(_inside(c, place) for c in matches[i + 1].candidates)
             ):
                 role = "jurisdiction.chain"
@@ -166,13 +173,8 @@ def role_mentions(
                 role = _role(text, match, place, title, codebook)
                 line = next((s for s in issuers if match.start in s), None)
                 if line is not None and role in ("jurisdiction.organ", "jurisdiction.mention"):
-                    later = [
-                        c
-                        for n in matches[i + 1 :]
-                        if n.start + span.start < line.end
-                        for c in n.candidates
-                    ]
-                    inner = any(_inside(c, place) for c in later)
+                    later = [n for n in matches[i + 1 :] if n.start < line.end]
+                    inner = any(_inside(c, place) for n in later for c in n.candidates)
                     role = "jurisdiction.chain" if inner else "jurisdiction.issuer"
             out.append(RoleMention(place, match.start, match.end, role))
         out += _abbreviations(text, span, codebook)
@@ -187,13 +189,19 @@ def _abbreviations(text: str, span: Span, codebook: Codebook) -> list[RoleMentio
     )
     table = gazetteer.province_abbreviations()
     found = []
-    for i in range(span.start + 1, span.end):
-        place = table.get(text[i])
-        if place is None:
-            continue
+    for char in _abbreviation_chars().finditer(text, span.start + 1, span.end):
+        i = char.start()
+        place = table[char[0]]
         if before.search(text, max(0, i - CUE_REACH), i) and after.match(text, i + 1):
             found.append(RoleMention(place, i, i + 1, "jurisdiction.abbreviation"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_chars() -> re.Pattern[str]:
+    """Any one of the provinces' one-character abbreviations."""
+    chars = [a for a in gazetteer.province_abbreviations() if len(a) == 1]
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
 
 
 def _lists_to_breakdown(text: str, mentions: list[RoleMention]) -> list[RoleMention]:
