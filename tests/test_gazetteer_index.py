@@ -33,19 +33,27 @@ _OPTIONS = [
     pieces=st.lists(_PIECES, min_size=1, max_size=12),
     cuts=st.lists(st.integers(min_value=0, max_value=60), min_size=2, max_size=8),
     option=st.sampled_from(_OPTIONS),
+    vector=st.booleans(),
 )
-def test_index_stretches_match_find_places(pieces, cuts, option):
+def test_index_stretches_match_find_places(pieces, cuts, option, vector):
     text = "".join(pieces)
-    index = PlaceIndex(text, **option)
-    assert index.within(0, len(text)) == find_places(text, **option)
+    saved = match.VECTOR_MIN_CHARS, match.VECTOR_MIN_PAIRS
+    try:  # the index's own scan by pair table or by pattern
+        if vector:
+            match.VECTOR_MIN_CHARS, match.VECTOR_MIN_PAIRS = 0, 0
+        index = PlaceIndex(text)
+        index.within(0, 0, **option)
+    finally:
+        match.VECTOR_MIN_CHARS, match.VECTOR_MIN_PAIRS = saved
+    assert index.within(0, len(text), **option) == find_places(text, **option)
     bounds = sorted(min(c, len(text)) for c in cuts)
     for start in bounds:
         for end in bounds:
             if end < start:
                 continue
             expected = find_places(text[start:end], **option)
-            assert index.find(start, end) == expected
-            within = index.within(start, end)
+            assert index.find(start, end, **option) == expected
+            within = index.within(start, end, **option)
             shifted = [(m.start - start, m.end - start, m.surface) for m in within]
             assert shifted == [(m.start, m.end, m.surface) for m in expected]
 

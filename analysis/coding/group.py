@@ -38,7 +38,7 @@ def _group(text: str, start: int, end: int, codebook: Codebook, choose: Chooser)
     """The first listed group with its count: [(place, match offset)] of its members."""
     count_cue = codebook.document["group_count_after"]
     addressed = codebook.document["group_addressee_before"]
-    matches = place_index(text, county_aliases=True).within(start, end)
+    matches = place_index(text).within(start, end, county_aliases=True)
     i = 0
     while i < len(matches):
         run = [matches[i]]
@@ -115,7 +115,7 @@ def _named(
     inside a list (A区、B区) are left out. None when the sentence names no member."""
     found = [
         (m.start, m.end, codes[place.code])
-        for m in place_index(text, county_aliases=True).within(*sentence)
+        for m in place_index(text).within(*sentence, county_aliases=True)
         if (place := choose(m.candidates)).code in codes
     ]
     listed = set()

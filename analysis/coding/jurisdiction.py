@@ -79,11 +79,9 @@ def _cue(codebook: Codebook, name: str) -> re.Pattern[str]:
     return codebook.document[name]
 
 
-def place_index(text: str, **options: object) -> gazetteer.PlaceIndex:
-    """The place names of a document's text (`gazetteer.PlaceIndex`), found once per text
-    and `find_places` options."""
-    key = ("place_index", *sorted(options.items()))
-    return _PER_TEXT.get(text, key, lambda: gazetteer.PlaceIndex(text, **options))
+def place_index(text: str) -> gazetteer.PlaceIndex:
+    """The place names of a document's text (`gazetteer.PlaceIndex`), kept per text."""
+    return _PER_TEXT.get(text, "place_index", lambda: gazetteer.PlaceIndex(text))
 
 
 def _menu_lines(text: str, start: int, end: int) -> list[Span]:

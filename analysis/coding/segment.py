@@ -51,7 +51,7 @@ def _province_weights(text: str, end: int) -> Counter[str]:
     """How often each province is named before ``end``: context for choosing among
     same-named places."""
     weights: Counter[str] = Counter()
-    for match in place_index(text, levels=("province",)).within(0, end):
+    for match in place_index(text).within(0, end, levels=("province",)):
         for place in match.candidates:
             weights[place.name] += 1
     return weights

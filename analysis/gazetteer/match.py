@@ -139,16 +139,20 @@ def _scan(
     text: str,
     options: tuple[tuple[str, ...], bool, bool],
     blocks: list[tuple[int, int, int]] | None = None,
+    candidates: list[int] | None = None,
 ) -> list[PlaceMatch]:
-    """`find_places`; each blocked name's position and phrase stretch is added to ``blocks``."""
+    """`find_places`; each blocked name's position and phrase stretch is added to ``blocks``.
+    ``candidates``: where the first two characters of any surface under any options stand."""
     matcher = _matcher(*options)
     table, lengths = matcher.table, matcher.lengths
+    if candidates is None:
+        candidates = _candidates(text, matcher)
     matches: list[PlaceMatch] = []
     after = 0  # the end of the last match: names do not overlap
-    for i in _candidates(text, matcher):
-        if i < after:
+    for i in candidates:
+        if i < after or (pair := text[i : i + 2]) not in lengths:
             continue
-        for length in lengths[text[i : i + 2]]:
+        for length in lengths[pair]:
             surface = text[i : i + length]
             hit = table.get(surface)
             if hit is None:
@@ -175,9 +179,39 @@ def find_places(
     return _scan(text, (tuple(levels), aliases, county_aliases))
 
 
+class _Scan:
+    """The matches of one text under one set of options, with the names it found blocked."""
+
+    def __init__(
+        self, text: str, options: tuple[tuple[str, ...], bool, bool], candidates: list[int]
+    ) -> None:
+        self.lengths = _matcher(*options).lengths
+        self.blocks: list[tuple[int, int, int]] = []
+        self.matches = _scan(text, options, self.blocks, candidates)
+        self.starts = [m.start for m in self.matches]
+        self.block_starts = [b[0] for b in self.blocks]
+
+    def sliceable(self, start: int, end: int, lo: int, hi: int) -> bool:
+        """True when ``matches[lo:hi]`` are what a scan of ``text[start:end]`` finds."""
+        matches = self.matches
+        if lo and matches[lo - 1].end > start:
+            return False
+        if hi > lo:
+            last = matches[hi - 1]
+            if last.end > end or (
+                last.end == end and self.lengths[last.surface[:2]][0] > end - last.start
+            ):
+                return False
+        first = bisect_left(self.block_starts, start)
+        return all(
+            start <= lo_ and hi_ <= end
+            for _, lo_, hi_ in self.blocks[first : bisect_left(self.block_starts, end)]
+        )
+
+
 class PlaceIndex:
-    """The place names of one text, found in one scan, for answering `find_places` on any
-    stretch of it by slicing.
+    """The place names of one text, found in one scan per set of options, for answering
+    `find_places` on any stretch of it by slicing.
 
     A stretch's own scan gives the whole text's matches inside it unless something at its
     edges differs: a match crossing an edge, a match ending at its end whose first two
@@ -185,57 +219,54 @@ class PlaceIndex:
     left), or a stop-list phrase reaching past an edge. Such stretches are scanned afresh.
     """
 
-    def __init__(
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._candidates: list[int] | None = None
+        self._scans: dict[tuple[tuple[str, ...], bool, bool], _Scan] = {}
+
+    def _scan(self, options: tuple[tuple[str, ...], bool, bool]) -> _Scan:
+        found = self._scans.get(options)
+        if found is None:
+            if self._candidates is None:  # the widest options' pairs hold everyone's
+                self._candidates = _candidates(self.text, _matcher(LEVELS, True, True))
+            found = self._scans[options] = _Scan(self.text, options, self._candidates)
+        return found
+
+    def within(
         self,
-        text: str,
+        start: int,
+        end: int,
         *,
         levels: tuple[str, ...] = LEVELS,
         aliases: bool = True,
         county_aliases: bool = False,
-    ) -> None:
-        self.text = text
-        self.options = (tuple(levels), aliases, county_aliases)
-        self._lengths = _matcher(*self.options).lengths
-        blocks: list[tuple[int, int, int]] = []
-        self.matches = _scan(text, self.options, blocks)
-        self._starts = [m.start for m in self.matches]
-        self._blocks = blocks
-        self._block_starts = [b[0] for b in blocks]
-
-    def _sliceable(self, start: int, end: int, lo: int, hi: int) -> bool:
-        matches = self.matches
-        if lo and matches[lo - 1].end > start:
-            return False
-        if hi > lo:
-            last = matches[hi - 1]
-            if last.end > end or (
-                last.end == end and self._lengths[last.surface[:2]][0] > end - last.start
-            ):
-                return False
-        first = bisect_left(self._block_starts, start)
-        return all(
-            start <= lo_ and hi_ <= end
-            for _, lo_, hi_ in self._blocks[first : bisect_left(self._block_starts, end)]
-        )
-
-    def within(self, start: int, end: int) -> list[PlaceMatch]:
+    ) -> list[PlaceMatch]:
         """`find_places` of ``text[start:end]``, with offsets into the whole text."""
-        lo = bisect_left(self._starts, start)
-        hi = bisect_left(self._starts, end)
-        if self._sliceable(start, end, lo, hi):
-            return self.matches[lo:hi]
-        return [_shift(m, start) for m in self._rescan(start, end)]
+        options = (tuple(levels), aliases, county_aliases)
+        scan = self._scan(options)
+        lo = bisect_left(scan.starts, start)
+        hi = bisect_left(scan.starts, end)
+        if scan.sliceable(start, end, lo, hi):
+            return scan.matches[lo:hi]
+        return [_shift(m, start) for m in _scan(self.text[start:end], options)]
 
-    def find(self, start: int, end: int) -> list[PlaceMatch]:
+    def find(
+        self,
+        start: int,
+        end: int,
+        *,
+        levels: tuple[str, ...] = LEVELS,
+        aliases: bool = True,
+        county_aliases: bool = False,
+    ) -> list[PlaceMatch]:
         """`find_places` of ``text[start:end]``, with offsets into that stretch."""
-        lo = bisect_left(self._starts, start)
-        hi = bisect_left(self._starts, end)
-        if self._sliceable(start, end, lo, hi):
-            return [_shift(m, -start) for m in self.matches[lo:hi]]
-        return self._rescan(start, end)
-
-    def _rescan(self, start: int, end: int) -> list[PlaceMatch]:
-        return _scan(self.text[start:end], self.options)
+        options = (tuple(levels), aliases, county_aliases)
+        scan = self._scan(options)
+        lo = bisect_left(scan.starts, start)
+        hi = bisect_left(scan.starts, end)
+        if scan.sliceable(start, end, lo, hi):
+            return [_shift(m, -start) for m in scan.matches[lo:hi]]
+        return _scan(self.text[start:end], options)
 
 
 def _shift(match: PlaceMatch, by: int) -> PlaceMatch:
