@@ -22,7 +22,7 @@ from functools import lru_cache
 from analysis import gazetteer
 from analysis.codebook import Codebook
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.text import _PER_TEXT, Span, paragraphs, sentence_around
+from analysis.coding.text import Span, _PerText, paragraphs, sentence_around
 
 #: A line naming at least this many places and (almost) nothing else is a menu.
 MENU_MIN_PLACES = 3
@@ -79,9 +79,14 @@ def _cue(codebook: Codebook, name: str) -> re.Pattern[str]:
     return codebook.document[name]
 
 
+#: The place names of the last documents' texts, apart from other per-text values so that
+#: values of passages and stretches never push a document's out.
+_PLACE_INDEXES = _PerText(size=2)
+
+
 def place_index(text: str) -> gazetteer.PlaceIndex:
     """The place names of a document's text (`gazetteer.PlaceIndex`), kept per text."""
-    return _PER_TEXT.get(text, "place_index", lambda: gazetteer.PlaceIndex(text))
+    return _PLACE_INDEXES.get(text, "place_index", lambda: gazetteer.PlaceIndex(text))
 
 
 def _menu_lines(text: str, start: int, end: int) -> list[Span]:

@@ -114,7 +114,7 @@ def _sentence_openers(
                 (Span(sentence.start + lead, sentence.start + own.end("ref")), own["suffix"])
             )
             continue
-        matches = index.find(sentence.start + lead, sentence.end)
+        matches = index.opening(sentence.start + lead, sentence.end)
         if not matches or matches[0].start != 0:
             continue
         first = matches[0]
@@ -265,7 +265,7 @@ def _before_title(text: str, title: Span | None) -> list[Span]:
         return []
     return [
         sentence
-        for line in paragraphs(text[: title.start])
+        for line in lines_within(text, 0, title.start)
         if "。" in line.text(text)
         for sentence in sentences(text, line.start, line.end)
     ]
@@ -274,12 +274,24 @@ def _before_title(text: str, title: Span | None) -> list[Span]:
 def _opening(text: str, start: int, end: int) -> list[Span]:
     """The first paragraph of a stretch that speaks of the inspection (督察): a long line or
     one holding a sentence (not a heading)."""
-    for line in paragraphs(text[start:end]):
-        span = Span(start + line.start, start + line.end)
-        body = span.text(text)
+    for line in lines_within(text, start, end):
+        body = line.text(text)
         if "督察" in body and (len(body) > HEADING_MAX_CHARS or "。" in body):
-            return [span]
+            return [line]
     return []
+
+
+def lines_within(text: str, start: int, end: int) -> list[Span]:
+    """``paragraphs(text[start:end])`` with offsets into ``text``: the document's lines cut to
+    the stretch, those keeping more than white space (no cache entry for the stretch)."""
+    out = []
+    for line in paragraphs(text):
+        if line.end <= start or line.start >= end:
+            continue
+        cut = Span(max(line.start, start), min(line.end, end))
+        if cut == line or cut.text(text).strip():
+            out.append(cut)
+    return out
 
 
 def _joint(

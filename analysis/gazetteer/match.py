@@ -268,6 +268,34 @@ class PlaceIndex:
             return [_shift(m, -start) for m in scan.matches[lo:hi]]
         return _scan(self.text[start:end], options)
 
+    def opening(
+        self,
+        start: int,
+        end: int,
+        *,
+        levels: tuple[str, ...] = LEVELS,
+        aliases: bool = True,
+        county_aliases: bool = False,
+    ) -> list[PlaceMatch]:
+        """[] when the stretch's own scan finds no name right at its start, else `find`: a
+        quick answer for the many stretches that do not open with a name. Only a name
+        found at ``start`` (or crossing it), or one blocked there by a phrase reaching out
+        of the stretch, can make the stretch's scan find one there."""
+        options = {"levels": levels, "aliases": aliases, "county_aliases": county_aliases}
+        scan = self._scan((tuple(levels), aliases, county_aliases))
+        lo = bisect_left(scan.starts, start)
+        if lo < len(scan.starts) and scan.starts[lo] == start:
+            return self.find(start, end, **options)
+        if lo and scan.matches[lo - 1].end > start:
+            return self.find(start, end, **options)
+        first = bisect_left(scan.block_starts, start)
+        for at, lo_, hi_ in scan.blocks[first:]:
+            if at != start:
+                break
+            if lo_ < start or hi_ > end:
+                return self.find(start, end, **options)
+        return []
+
 
 def _shift(match: PlaceMatch, by: int) -> PlaceMatch:
     return PlaceMatch(
