@@ -46,6 +46,7 @@ _T2S = opencc.OpenCC("t2s")
 VARIANTS = PACKAGE_DATA / "variant_characters.csv"
 
 _NEWLINES = re.compile("\r\n?|[\u0085\u2028\u2029]")
+_NEWLINE_CHARS = "\r\u0085\u2028\u2029"  # one test per character is faster than the pattern
 
 _SPACES = "\u3000\u00a0\u202f\u205f" + "".join(chr(c) for c in range(0x2000, 0x200B))
 _REMOVED = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
@@ -60,9 +61,10 @@ _TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê"
 # Without the Han character before it (checked after the match: a lookbehind at the start
-# would make the scan test every position).
+# would make the scan test every position) and without the optional space before the bracket
+# (added after the match: a pattern opening with the bracket is searched for much faster).
 _PINYIN_CANDIDATE = re.compile(
-    rf" ?\((?P<latin>[A-Za-z{_TONED}][A-Za-z{_TONED}1-5' -]{{0,59}})\)"
+    rf"\((?P<latin>[A-Za-z{_TONED}][A-Za-z{_TONED}1-5' -]{{0,59}})\)"
 )
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 _HAN_TAIL = re.compile(rf"[{_HAN}]{{1,8}}$")
@@ -104,6 +106,10 @@ def _remove_pinyin_once(text: str) -> str:
     last = 0
     for match in _PINYIN_CANDIDATE.finditer(text):
         start = match.start()
+        # The space the bracket may follow (never part of the previous candidate: that ends
+        # in a bracket).
+        if start and text[start - 1] == " ":
+            start -= 1
         if not (start and _HAN_CHAR.match(text, start - 1)):
             continue
         han = _HAN_TAIL.search(text, max(0, start - 8), start)
@@ -165,7 +171,9 @@ def _translate_run(match: re.Match[str]) -> str:
 
 def normalize(text: str) -> str:
     """Apply the normalisation rules listed in this module's docstring."""
-    text = _TRANSLATED.sub(_translate_run, _NEWLINES.sub("\n", text))
+    if any(c in text for c in _NEWLINE_CHARS):
+        text = _NEWLINES.sub("\n", text)
+    text = _TRANSLATED.sub(_translate_run, text)
     text = to_simplified(unicodedata.normalize("NFC", text))
     if "(" in text:
         text = _remove_pinyin(text)
