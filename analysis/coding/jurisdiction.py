@@ -96,14 +96,16 @@ def _menu_lines(text: str, start: int, end: int) -> list[Span]:
     for line in paragraphs(text):
         if line.end <= start or line.start >= end:
             continue
-        places = index.find(line.start, line.end)
+        places = index.within(line.start, line.end)
         if not places:
             continue
-        body = line.text(text)
-        residue = body
-        for match in reversed(places):
-            residue = residue[: match.start] + residue[match.end :]
-        residue = _SEPARATORS.sub("", residue)
+        # The text between the names (and before the first, after the last).
+        gaps = zip(
+            [line.start] + [m.end for m in places],
+            [m.start for m in places] + [line.end],
+            strict=True,
+        )
+        residue = _SEPARATORS.sub("", "".join(text[a:b] for a, b in gaps))
         if len(residue) <= MENU_MAX_RESIDUE and (len(places) >= MENU_MIN_PLACES or not residue):
             found.append(line)
     return found

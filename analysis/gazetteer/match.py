@@ -147,6 +147,7 @@ def _scan(
     table, lengths = matcher.table, matcher.lengths
     if candidates is None:
         candidates = _candidates(text, matcher)
+    stopped = stoplist()
     matches: list[PlaceMatch] = []
     after = 0  # the end of the last match: names do not overlap
     for i in candidates:
@@ -157,7 +158,7 @@ def _scan(
             hit = table.get(surface)
             if hit is None:
                 continue
-            if not _blocked(text, i, surface):
+            if surface not in stopped or not _blocked(text, i, surface):
                 matches.append(PlaceMatch(i, i + length, surface, *hit))
                 after = i + length
                 break
