@@ -191,6 +191,10 @@ class _Scan:
         self.matches = _scan(text, options, self.blocks, candidates)
         self.starts = [m.start for m in self.matches]
         self.block_starts = [b[0] for b in self.blocks]
+        #: Where a stretch's own scan may find a name at its start: where a match begins or
+        #: runs on, or a name was blocked.
+        self.openable = {i for m in self.matches for i in range(m.start, m.end)}
+        self.openable.update(self.block_starts)
 
     def sliceable(self, start: int, end: int, lo: int, hi: int) -> bool:
         """True when ``matches[lo:hi]`` are what a scan of ``text[start:end]`` finds."""
@@ -280,22 +284,11 @@ class PlaceIndex:
     ) -> list[PlaceMatch]:
         """[] when the stretch's own scan finds no name right at its start, else `find`: a
         quick answer for the many stretches that do not open with a name. Only a name
-        found at ``start`` (or crossing it), or one blocked there by a phrase reaching out
-        of the stretch, can make the stretch's scan find one there."""
-        options = {"levels": levels, "aliases": aliases, "county_aliases": county_aliases}
-        scan = self._scan((tuple(levels), aliases, county_aliases))
-        lo = bisect_left(scan.starts, start)
-        if lo < len(scan.starts) and scan.starts[lo] == start:
-            return self.find(start, end, **options)
-        if lo and scan.matches[lo - 1].end > start:
-            return self.find(start, end, **options)
-        first = bisect_left(scan.block_starts, start)
-        for at, lo_, hi_ in scan.blocks[first:]:
-            if at != start:
-                break
-            if lo_ < start or hi_ > end:
-                return self.find(start, end, **options)
-        return []
+        found at ``start`` or running on over it, or one blocked there, can make the
+        stretch's scan find one there (elsewhere the two scans try the same names)."""
+        if start not in self._scan((tuple(levels), aliases, county_aliases)).openable:
+            return []
+        return self.find(start, end, levels=levels, aliases=aliases, county_aliases=county_aliases)
 
 
 def _shift(match: PlaceMatch, by: int) -> PlaceMatch:
