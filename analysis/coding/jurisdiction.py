@@ -128,22 +128,29 @@ def _inside(child: gazetteer.Place, parent: gazetteer.Place) -> bool:
     return parent.name in (child.parent, child.prefecture) and child.name != parent.name
 
 
+def _role_cues(
+    codebook: Codebook,
+) -> list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """`ROLE_CUES` with the codebook's patterns in place of their names."""
+    return [
+        (role, after and _cue(codebook, after), before and _cue(codebook, before))
+        for role, after, before in ROLE_CUES
+    ]
+
+
 def _role(
     text: str,
     match: gazetteer.PlaceMatch,
-    place: gazetteer.Place,
     title: Span | None,
-    codebook: Codebook,
+    cues: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]],
 ) -> str:
     after = text[match.end : match.end + 40]
     before = text[max(0, match.start - CUE_REACH) : match.start]
-    for role, after_cue, before_cue in ROLE_CUES:
+    for role, after_cue, before_cue in cues:
         if role == "jurisdiction.title":
             if title is not None and match.start in title:
                 return role
-        elif (after_cue and _cue(codebook, after_cue).match(after)) or (
-            before_cue and _cue(codebook, before_cue).search(before)
-        ):
+        elif (after_cue and after_cue.match(after)) or (before_cue and before_cue.search(before)):
             return role
     return "jurisdiction.mention"
 
@@ -162,6 +169,7 @@ def role_mentions(
     issuers = _issuer_lines(text, start, end, codebook)
     out: list[RoleMention] = []
     index = place_index(text)
+    cues = []  # the codebook's role cues, looked up at the first mention that needs them
     for span in spans:
         matches = index.within(span.start, span.end)
         chosen = [choose(m.candidates) for m in matches]
@@ -175,7 +183,8 @@ def role_mentions(
             ):
                 role = "jurisdiction.chain"
             else:
-                role = _role(text, match, place, title, codebook)
+                cues = cues or _role_cues(codebook)
+                role = _role(text, match, title, cues)
                 line = next((s for s in issuers if match.start in s), None)
                 if line is not None and role in ("jurisdiction.organ", "jurisdiction.mention"):
                     later = [n for n in matches[i + 1 :] if n.start < line.end]
