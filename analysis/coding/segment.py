@@ -88,7 +88,7 @@ def _headings(text: str, weights: Counter[str]) -> list[Section]:
         if len(body.strip()) > HEADING_MAX_CHARS or not _HEADING_WORDS.search(body):
             continue
         lead = _HEADING_LEAD.match(body).end()
-        matches = index.find(line.start + lead, line.end)
+        matches = index.opening(line.start + lead, line.end)
         if matches and matches[0].start == 0:
             name = Span(line.start + lead, line.start + lead + matches[0].end)
             found.append(Section(choose(matches[0].candidates, weights), name, line, line.end))
