@@ -16,7 +16,7 @@ import csv
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -191,10 +191,12 @@ class _Scan:
         self.matches = _scan(text, options, self.blocks, candidates)
         self.starts = [m.start for m in self.matches]
         self.block_starts = [b[0] for b in self.blocks]
-        #: Where a stretch's own scan may find a name at its start: where a match begins or
-        #: runs on, or a name was blocked.
-        self.openable = {i for m in self.matches for i in range(m.start, m.end)}
-        self.openable.update(self.block_starts)
+
+    @cached_property
+    def openable(self) -> set[int]:
+        """Where a stretch's own scan may find a name at its start: where a match begins or
+        runs on, or a name was blocked."""
+        return {i for m in self.matches for i in range(m.start, m.end)} | set(self.block_starts)
 
     def sliceable(self, start: int, end: int, lo: int, hi: int) -> bool:
         """True when ``matches[lo:hi]`` are what a scan of ``text[start:end]`` finds."""
