@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.codebook import Codebook
@@ -110,7 +111,7 @@ def find_published(
     title: Span | None,
     codebook: Codebook,
     end: int | None = None,
-    dates: list[DateSpan] | None = None,
+    dates: list[DateSpan] | Callable[[], list[DateSpan]] | None = None,
 ) -> Evidence | None:
     """The page's own publication date: a dated header line, else a closing dateline, else
     a news dateline (某某网1月3日讯) with the year of the nearest full date.
@@ -119,7 +120,8 @@ def find_published(
     or 添加时间 is preferred; a line without one counts only before the body's first
     sentence). A date without a year (日期:09-28) is not a publication date, nor is a line
     giving the team's stay (督察进驻时间:…) or the date under the inspection team's own
-    signature (a notice of the team reproduced in the page).
+    signature (a notice of the team reproduced in the page). ``dates`` (the page's dates
+    with years) may be given as a function, called only when a news dateline needs them.
     """
     cue = codebook.document["page_date_cue"]
     today = codebook.document.get("page_today_cue")
@@ -164,11 +166,14 @@ def find_published(
             return cite(
                 text, "published_date", iso, start, start + len(body), "published_date.dateline"
             )
-    return _news_dateline(text, lines[:HEADER_LINES], codebook, dates or [])
+    return _news_dateline(text, lines[:HEADER_LINES], codebook, dates)
 
 
 def _news_dateline(
-    text: str, lines: list[Span], codebook: Codebook, dates: list[DateSpan]
+    text: str,
+    lines: list[Span],
+    codebook: Codebook,
+    dates: list[DateSpan] | Callable[[], list[DateSpan]] | None,
 ) -> Evidence | None:
     """某某网1月3日讯 / 本报北京3月5日电 opening a paragraph, the year from the nearest
     full date of the page."""
@@ -179,7 +184,9 @@ def _news_dateline(
         match = pattern.match(text, line.start, line.end)
         if match is None:
             continue
-        year = anchor_year(dates, match.start())
+        if callable(dates):
+            dates = dates()
+        year = anchor_year(dates or [], match.start())
         month, day = int(match["month"]), int(match["day"])
         if year is None or not 1 <= month <= 12 or not 1 <= day <= 31:
             return None
@@ -247,7 +254,7 @@ def read_header(text: str, codebook: Codebook) -> Header:
     end = find_body_end(text, title, codebook)
     return Header(
         title=title,
-        published=find_published(text, title, codebook, end, with_years(find_dates(text))),
+        published=find_published(text, title, codebook, end, lambda: with_years(find_dates(text))),
         doc_type=find_doc_type(text, title, codebook),
         account=is_account(text, title, codebook),
         body_end=end,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from analysis import gazetteer
 from analysis.codebook import Codebook
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.jurisdiction import Chooser
+from analysis.coding.jurisdiction import Chooser, place_index
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import Span, sentences
 
@@ -38,27 +38,27 @@ def _group(text: str, start: int, end: int, codebook: Codebook, choose: Chooser)
     """The first listed group with its count: [(place, match offset)] of its members."""
     count_cue = codebook.document["group_count_after"]
     addressed = codebook.document["group_addressee_before"]
-    matches = gazetteer.find_places(text[start:end], county_aliases=True)
+    matches = place_index(text).within(start, end, county_aliases=True)
     i = 0
     while i < len(matches):
         run = [matches[i]]
         while i + 1 < len(matches) and _JOINERS.fullmatch(
-            text[start + matches[i].end : start + matches[i + 1].start]
+            text[matches[i].end : matches[i + 1].start]
         ):
             i += 1
             run.append(matches[i])
         i += 1
         if len(run) < 2:
             continue
-        count = count_cue.match(text, start + run[-1].end)
+        count = count_cue.match(text, run[-1].end)
         if count is None or parse_number(count["n"]) != len(run):
             continue
-        first = start + run[0].start
+        first = run[0].start
         if not addressed.search(text, max(start, first - GROUP_CUE_REACH), first):
             continue
         places = [choose(m.candidates) for m in run]
         if len({p.level for p in places}) == 1 and len({p.code for p in places}) == len(run):
-            return [(p, start + m.start, start + m.end) for p, m in zip(places, run, strict=True)]
+            return [(p, m.start, m.end) for p, m in zip(places, run, strict=True)]
     return []
 
 
@@ -114,8 +114,8 @@ def _named(
     """(offset, member) of each member named in the sentence as a clause's subject: names
     inside a list (A区、B区) are left out. None when the sentence names no member."""
     found = [
-        (sentence.start + m.start, sentence.start + m.end, codes[place.code])
-        for m in gazetteer.find_places(sentence.text(text), county_aliases=True)
+        (m.start, m.end, codes[place.code])
+        for m in place_index(text).within(*sentence, county_aliases=True)
         if (place := choose(m.candidates)).code in codes
     ]
     listed = set()

@@ -17,11 +17,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis import gazetteer
 from analysis.codebook import Codebook
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.text import Span, paragraphs, sentence_around
+from analysis.coding.text import Span, _PerText, paragraphs, sentence_around
 
 #: A line naming at least this many places and (almost) nothing else is a menu.
 MENU_MIN_PLACES = 3
@@ -78,20 +79,33 @@ def _cue(codebook: Codebook, name: str) -> re.Pattern[str]:
     return codebook.document[name]
 
 
+#: The place names of the last documents' texts, apart from other per-text values so that
+#: values of passages and stretches never push a document's out.
+_PLACE_INDEXES = _PerText(size=2)
+
+
+def place_index(text: str) -> gazetteer.PlaceIndex:
+    """The place names of a document's text (`gazetteer.PlaceIndex`), kept per text."""
+    return _PLACE_INDEXES.get(text, "place_index", lambda: gazetteer.PlaceIndex(text))
+
+
 def _menu_lines(text: str, start: int, end: int) -> list[Span]:
     """Lines that are only place names (a navigation menu, a table cell of names)."""
     found = []
+    index = place_index(text)
     for line in paragraphs(text):
         if line.end <= start or line.start >= end:
             continue
-        body = line.text(text)
-        places = gazetteer.find_places(body)
+        places = index.within(line.start, line.end)
         if not places:
             continue
-        residue = body
-        for match in reversed(places):
-            residue = residue[: match.start] + residue[match.end :]
-        residue = _SEPARATORS.sub("", residue)
+        # The text between the names (and before the first, after the last).
+        gaps = zip(
+            [line.start] + [m.end for m in places],
+            [m.start for m in places] + [line.end],
+            strict=True,
+        )
+        residue = _SEPARATORS.sub("", "".join(text[a:b] for a, b in gaps))
         if len(residue) <= MENU_MAX_RESIDUE and (len(places) >= MENU_MIN_PLACES or not residue):
             found.append(line)
     return found
@@ -114,22 +128,29 @@ def _inside(child: gazetteer.Place, parent: gazetteer.Place) -> bool:
     return parent.name in (child.parent, child.prefecture) and child.name != parent.name
 
 
+def _role_cues(
+    codebook: Codebook,
+) -> list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """`ROLE_CUES` with the codebook's patterns in place of their names."""
+    return [
+        (role, after and _cue(codebook, after), before and _cue(codebook, before))
+        for role, after, before in ROLE_CUES
+    ]
+
+
 def _role(
     text: str,
     match: gazetteer.PlaceMatch,
-    place: gazetteer.Place,
     title: Span | None,
-    codebook: Codebook,
+    cues: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]],
 ) -> str:
     after = text[match.end : match.end + 40]
     before = text[max(0, match.start - CUE_REACH) : match.start]
-    for role, after_cue, before_cue in ROLE_CUES:
+    for role, after_cue, before_cue in cues:
         if role == "jurisdiction.title":
             if title is not None and match.start in title:
                 return role
-        elif (after_cue and _cue(codebook, after_cue).match(after)) or (
-            before_cue and _cue(codebook, before_cue).search(before)
-        ):
+        elif (after_cue and after_cue.match(after)) or (before_cue and before_cue.search(before)):
             return role
     return "jurisdiction.mention"
 
@@ -147,32 +168,27 @@ def role_mentions(
     menus = _menu_lines(text, start, end)
     issuers = _issuer_lines(text, start, end, codebook)
     out: list[RoleMention] = []
+    index = place_index(text)
+    cues = []  # the codebook's role cues, looked up at the first mention that needs them
     for span in spans:
-        matches = gazetteer.find_places(text[span.start : span.end])
+        matches = index.within(span.start, span.end)
         chosen = [choose(m.candidates) for m in matches]
-        for i, (m, place) in enumerate(zip(matches, chosen, strict=True)):
-            match = gazetteer.PlaceMatch(
-                m.start + span.start, m.end + span.start, m.surface, m.candidates, m.is_alias
-            )
+        for i, (match, place) in enumerate(zip(matches, chosen, strict=True)):
             if any(match.start in line for line in menus):
                 role = "jurisdiction.menu"
             elif (
                 i + 1 < len(matches)
-                and matches[i + 1].start - m.end <= 1
+                and matches[i + 1].start - match.end <= 1
                 and any(_inside(c, place) for c in matches[i + 1].candidates)
             ):
                 role = "jurisdiction.chain"
             else:
-                role = _role(text, match, place, title, codebook)
+                cues = cues or _role_cues(codebook)
+                role = _role(text, match, title, cues)
                 line = next((s for s in issuers if match.start in s), None)
                 if line is not None and role in ("jurisdiction.organ", "jurisdiction.mention"):
-                    later = [
-                        c
-                        for n in matches[i + 1 :]
-                        if n.start + span.start < line.end
-                        for c in n.candidates
-                    ]
-                    inner = any(_inside(c, place) for c in later)
+                    later = [n for n in matches[i + 1 :] if n.start < line.end]
+                    inner = any(_inside(c, place) for n in later for c in n.candidates)
                     role = "jurisdiction.chain" if inner else "jurisdiction.issuer"
             out.append(RoleMention(place, match.start, match.end, role))
         out += _abbreviations(text, span, codebook)
@@ -187,13 +203,19 @@ def _abbreviations(text: str, span: Span, codebook: Codebook) -> list[RoleMentio
     )
     table = gazetteer.province_abbreviations()
     found = []
-    for i in range(span.start + 1, span.end):
-        place = table.get(text[i])
-        if place is None:
-            continue
+    for char in _abbreviation_chars().finditer(text, span.start + 1, span.end):
+        i = char.start()
+        place = table[char[0]]
         if before.search(text, max(0, i - CUE_REACH), i) and after.match(text, i + 1):
             found.append(RoleMention(place, i, i + 1, "jurisdiction.abbreviation"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_chars() -> re.Pattern[str]:
+    """Any one of the provinces' one-character abbreviations."""
+    chars = [a for a in gazetteer.province_abbreviations() if len(a) == 1]
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
 
 
 def _lists_to_breakdown(text: str, mentions: list[RoleMention]) -> list[RoleMention]:

@@ -21,7 +21,7 @@ from analysis import gazetteer
 from analysis.codebook import Codebook, default_codebook
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.group import split_group
-from analysis.coding.jurisdiction import speaker
+from analysis.coding.jurisdiction import place_index, speaker
 from analysis.coding.text import Span, paragraphs, sentences
 
 _HEADING_LEAD = re.compile(r"^[\s\d一二三四五六七八九十()、.．]*")
@@ -47,10 +47,11 @@ class Segmentation:
     records: list[RecordText]
 
 
-def _province_weights(text: str) -> Counter[str]:
-    """How often each province is named: context for choosing among same-named places."""
+def _province_weights(text: str, end: int) -> Counter[str]:
+    """How often each province is named before ``end``: context for choosing among
+    same-named places."""
     weights: Counter[str] = Counter()
-    for match in gazetteer.find_places(text, levels=("province",)):
+    for match in place_index(text).within(0, end, levels=("province",)):
         for place in match.candidates:
             weights[place.name] += 1
     return weights
@@ -81,12 +82,13 @@ class Section:
 
 def _headings(text: str, weights: Counter[str]) -> list[Section]:
     found = []
+    index = place_index(text)
     for line in paragraphs(text):
         body = line.text(text)
         if len(body.strip()) > HEADING_MAX_CHARS or not _HEADING_WORDS.search(body):
             continue
         lead = _HEADING_LEAD.match(body).end()
-        matches = gazetteer.find_places(body[lead:])
+        matches = index.opening(line.start + lead, line.end)
         if matches and matches[0].start == 0:
             name = Span(line.start + lead, line.start + lead + matches[0].end)
             found.append(Section(choose(matches[0].candidates, weights), name, line, line.end))
@@ -103,6 +105,7 @@ def _sentence_openers(
     joined = codebook.document["section_not_subject"]
     self_marker = codebook.document["section_self_marker"]
     marked, subjects, selves = [], [], []
+    index = place_index(text)
     for sentence in sentences(text, start, end):
         body = sentence.text(text)
         lead = _HEADING_LEAD.match(body).end()
@@ -111,7 +114,7 @@ def _sentence_openers(
                 (Span(sentence.start + lead, sentence.start + own.end("ref")), own["suffix"])
             )
             continue
-        matches = gazetteer.find_places(body[lead:])
+        matches = index.opening(sentence.start + lead, sentence.end)
         if not matches or matches[0].start != 0:
             continue
         first = matches[0]
@@ -127,10 +130,11 @@ def _sentence_openers(
 
 def _enumerated(text: str, places: set[str]) -> bool:
     """True when one sentence lists all of ``places`` (A省、B省和C自治区…)."""
+    index = place_index(text)
     for sentence in sentences(text):
         if "、" not in sentence.text(text):
             continue
-        found = {p.name for m in gazetteer.find_places(sentence.text(text)) for p in m.candidates}
+        found = {p.name for m in index.within(*sentence) for p in m.candidates}
         if places <= found:
             return True
     return False
@@ -187,9 +191,9 @@ def _inside(child: gazetteer.Place, parent: gazetteer.Place) -> bool:
     return parent.name in (child.parent, child.prefecture) and child.name != parent.name
 
 
-def _names_in(sentence: str, names: dict[str, int], weights: Counter[str]) -> set[int]:
+def _names_in(text: str, sentence: Span, names: dict[str, int]) -> set[int]:
     hits = set()
-    for match in gazetteer.find_places(sentence):
+    for match in place_index(text).within(*sentence):
         for place in match.candidates:
             if place.name in names:
                 hits.add(names[place.name])
@@ -210,12 +214,12 @@ def split_records(
     """
     codebook = codebook or default_codebook()
     end = len(text) if end is None else end
-    weights = _province_weights(text[:end])
+    weights = _province_weights(text, end)
     body_start = title.end if title else 0
     title_spans = [title] if title else []
     title_text = title.text(text) if title else ""
     inspector = codebook.document.get("inspector_after_place")
-    title_matches = gazetteer.find_places(title_text) if title else []
+    title_matches = place_index(text).find(*title) if title else []
     if inspector is not None:
         subjects = [m for m in title_matches if not inspector.match(title_text, m.end)]
         title_matches = subjects or title_matches
@@ -261,7 +265,7 @@ def _before_title(text: str, title: Span | None) -> list[Span]:
         return []
     return [
         sentence
-        for line in paragraphs(text[: title.start])
+        for line in lines_within(text, 0, title.start)
         if "。" in line.text(text)
         for sentence in sentences(text, line.start, line.end)
     ]
@@ -270,12 +274,24 @@ def _before_title(text: str, title: Span | None) -> list[Span]:
 def _opening(text: str, start: int, end: int) -> list[Span]:
     """The first paragraph of a stretch that speaks of the inspection (督察): a long line or
     one holding a sentence (not a heading)."""
-    for line in paragraphs(text[start:end]):
-        span = Span(start + line.start, start + line.end)
-        body = span.text(text)
+    for line in lines_within(text, start, end):
+        body = line.text(text)
         if "督察" in body and (len(body) > HEADING_MAX_CHARS or "。" in body):
-            return [span]
+            return [line]
     return []
+
+
+def lines_within(text: str, start: int, end: int) -> list[Span]:
+    """``paragraphs(text[start:end])`` with offsets into ``text``: the document's lines cut to
+    the stretch, those keeping more than white space (no cache entry for the stretch)."""
+    out = []
+    for line in paragraphs(text):
+        if line.end <= start or line.start >= end:
+            continue
+        cut = Span(max(line.start, start), min(line.end, end))
+        if cut == line or cut.text(text).strip():
+            out.append(cut)
+    return out
 
 
 def _joint(
@@ -316,7 +332,7 @@ def _joint(
         )
     shared = []
     for sentence in sentences(text, preamble.start, preamble.end):
-        hits = _names_in(sentence.text(text), names, weights)
+        hits = _names_in(text, sentence, names)
         if len(hits) == 1:
             records[hits.pop()].passages.insert(0, sentence)
         else:

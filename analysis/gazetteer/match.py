@@ -1,8 +1,9 @@
 """Find place names in running text: leftmost, longest, non-overlapping.
 
-Scanning finds, with one character-class search, each pair of adjacent characters that could
-be a name's first two, looks the pair up among those of the names and tries the names starting
-there, longest first, so a 60 KB document takes a few milliseconds.
+Scanning finds each pair of adjacent characters that is a name's first two (a long text's
+pairs are looked up all at once in a table of pairs, a short one's with a character-class
+search) and tries the names starting there, longest first, so a 60 KB document takes about a
+millisecond. `PlaceIndex` keeps one scan of a document to answer for any stretch of it.
 Aliases that are also ordinary words (大同 in 大同小异, 长治 in 长治久安) are suppressed by
 gazetteer_alias_stoplist.csv: an occurrence of `surface` inside an occurrence of `phrase` is
 not a match; phrase == surface blocks the surface everywhere. Known imperfection: only listed
@@ -13,8 +14,12 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import NamedTuple
+
+import numpy as np
 
 from analysis.gazetteer.files import STOPLIST
 from analysis.gazetteer.lookup import LEVELS, Place, surface_index
@@ -45,15 +50,29 @@ def stoplist() -> dict[str, tuple[tuple[str, int], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+class _Matcher(NamedTuple):
+    """The surfaces allowed by one set of `find_places` options."""
+
+    table: dict[str, tuple[tuple[Place, ...], bool]]
+    lengths: dict[str, tuple[int, ...]]  # first two characters → surface lengths, longest first
+    starts: re.Pattern[str]  # where such a pair may stand (the second not consumed)
+    pairs: np.ndarray  # [row of a first character, column of a second] → begins a surface
+
+
+@lru_cache(maxsize=1)
+def _alphabet() -> tuple[np.ndarray, np.ndarray]:
+    """Code point → its row as the first character of some surface and its column as the
+    second (0 for none): the indices of `_Matcher.pairs`."""
+    rows = np.zeros(0x110000, dtype=np.uint16)
+    cols = np.zeros(0x110000, dtype=np.uint16)
+    for index, table in ((0, rows), (1, cols)):
+        chars = sorted({s[index] for s in surface_index() if len(s) > index})
+        table[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1)
+    return rows, cols
+
+
 @lru_cache(maxsize=16)
-def _matcher(
-    levels: tuple[str, ...], aliases: bool, county_aliases: bool
-) -> tuple[
-    dict[str, tuple[tuple[Place, ...], bool]], dict[str, tuple[int, ...]], re.Pattern[str]
-]:
-    """Surfaces allowed by the options, first two characters → surface lengths (longest
-    first), and a pattern matching (without consuming the second) where such a pair may
-    stand."""
+def _matcher(levels: tuple[str, ...], aliases: bool, county_aliases: bool) -> _Matcher:
     table: dict[str, tuple[tuple[Place, ...], bool]] = {}
     for surface, entries in surface_index().items():
         kept = [
@@ -71,7 +90,32 @@ def _matcher(
         return "".join(sorted(re.escape(c) for c in {pair[index] for pair in lengths}))
 
     starts = re.compile(f"[{members(0)}](?=[{members(1)}])")
-    return table, {pair: tuple(sorted(ls, reverse=True)) for pair, ls in lengths.items()}, starts
+    rows, cols = _alphabet()
+    pairs = np.zeros((int(rows.max()) + 1, int(cols.max()) + 1), dtype=bool)
+    for pair in lengths:
+        pairs[rows[ord(pair[0])], cols[ord(pair[1])]] = True
+    longest_first = {pair: tuple(sorted(ls, reverse=True)) for pair, ls in lengths.items()}
+    return _Matcher(table, longest_first, starts, pairs)
+
+
+#: From this length on, a text's pairs of characters are looked up all at once (numpy); a
+#: shorter text is searched with the pattern (less set-up), as is any text for options
+#: allowing fewer pairs (the pattern's character classes then rarely match).
+VECTOR_MIN_CHARS = 400
+VECTOR_MIN_PAIRS = 200
+
+
+def _candidates(text: str, matcher: _Matcher) -> list[int]:
+    """Offsets, in order, where a surface's first two characters stand."""
+    if len(text) < VECTOR_MIN_CHARS or len(matcher.lengths) < VECTOR_MIN_PAIRS:
+        return [
+            m.start()
+            for m in matcher.starts.finditer(text)
+            if text[m.start() : m.start() + 2] in matcher.lengths
+        ]
+    rows, cols = _alphabet()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.flatnonzero(matcher.pairs[rows[codes[:-1]], cols[codes[1:]]]).tolist()
 
 
 def _blocked(text: str, start: int, surface: str) -> bool:
@@ -79,6 +123,48 @@ def _blocked(text: str, start: int, surface: str) -> bool:
         start >= offset and text.startswith(phrase, start - offset)
         for phrase, offset in stoplist().get(surface, ())
     )
+
+
+def _blocking(text: str, start: int, surface: str) -> tuple[int, int]:
+    """The stretch covered by the stop-list phrases that block ``surface`` at ``start``."""
+    windows = [
+        (start - offset, start - offset + len(phrase))
+        for phrase, offset in stoplist().get(surface, ())
+        if start >= offset and text.startswith(phrase, start - offset)
+    ]
+    return min(w[0] for w in windows), max(w[1] for w in windows)
+
+
+def _scan(
+    text: str,
+    options: tuple[tuple[str, ...], bool, bool],
+    blocks: list[tuple[int, int, int]] | None = None,
+    candidates: list[int] | None = None,
+) -> list[PlaceMatch]:
+    """`find_places`; each blocked name's position and phrase stretch is added to ``blocks``.
+    ``candidates``: where the first two characters of any surface under any options stand."""
+    matcher = _matcher(*options)
+    table, lengths = matcher.table, matcher.lengths
+    if candidates is None:
+        candidates = _candidates(text, matcher)
+    stopped = stoplist()
+    matches: list[PlaceMatch] = []
+    after = 0  # the end of the last match: names do not overlap
+    for i in candidates:
+        if i < after or (pair := text[i : i + 2]) not in lengths:
+            continue
+        for length in lengths[pair]:
+            surface = text[i : i + length]
+            hit = table.get(surface)
+            if hit is None:
+                continue
+            if surface not in stopped or not _blocked(text, i, surface):
+                matches.append(PlaceMatch(i, i + length, surface, *hit))
+                after = i + length
+                break
+            if blocks is not None:
+                blocks.append((i, *_blocking(text, i, surface)))
+    return matches
 
 
 def find_places(
@@ -91,19 +177,123 @@ def find_places(
     """Every place name in `text`, scanning left to right and taking the longest name at each
     position (河南省 over 河南, 广西壮族自治区 over 广西). County aliases (东源, 天河) only
     with county_aliases=True."""
-    table, lengths, starts = _matcher(tuple(levels), aliases, county_aliases)
-    matches: list[PlaceMatch] = []
-    after = 0  # the end of the last match: names do not overlap
-    # Only positions where a name's first two characters stand can start a match.
-    for start in starts.finditer(text):
-        i = start.start()
-        if i < after or text[i : i + 2] not in lengths:
-            continue
-        for length in lengths[text[i : i + 2]]:
-            surface = text[i : i + length]
-            hit = table.get(surface)
-            if hit and not _blocked(text, i, surface):
-                matches.append(PlaceMatch(i, i + length, surface, *hit))
-                after = i + length
-                break
-    return matches
+    return _scan(text, (tuple(levels), aliases, county_aliases))
+
+
+class _Scan:
+    """The matches of one text under one set of options, with the names it found blocked."""
+
+    def __init__(
+        self, text: str, options: tuple[tuple[str, ...], bool, bool], candidates: list[int]
+    ) -> None:
+        self.lengths = _matcher(*options).lengths
+        self.blocks: list[tuple[int, int, int]] = []
+        self.matches = _scan(text, options, self.blocks, candidates)
+        self.starts = [m.start for m in self.matches]
+        self.block_starts = [b[0] for b in self.blocks]
+
+    @cached_property
+    def openable(self) -> set[int]:
+        """Where a stretch's own scan may find a name at its start: where a match begins or
+        runs on, or a name was blocked."""
+        return {i for m in self.matches for i in range(m.start, m.end)} | set(self.block_starts)
+
+    def sliceable(self, start: int, end: int, lo: int, hi: int) -> bool:
+        """True when ``matches[lo:hi]`` are what a scan of ``text[start:end]`` finds."""
+        matches = self.matches
+        if lo and matches[lo - 1].end > start:
+            return False
+        if hi > lo:
+            last = matches[hi - 1]
+            if last.end > end or (
+                last.end == end and self.lengths[last.surface[:2]][0] > end - last.start
+            ):
+                return False
+        first = bisect_left(self.block_starts, start)
+        return all(
+            start <= lo_ and hi_ <= end
+            for _, lo_, hi_ in self.blocks[first : bisect_left(self.block_starts, end)]
+        )
+
+
+class PlaceIndex:
+    """The place names of one text, found in one scan per set of options, for answering
+    `find_places` on any stretch of it by slicing.
+
+    A stretch's own scan gives the whole text's matches inside it unless something at its
+    edges differs: a match crossing an edge, a match ending at its end whose first two
+    characters also begin a longer name (a cut-off text tries the longer lengths on what is
+    left), or a stop-list phrase reaching past an edge. Such stretches are scanned afresh.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._candidates: list[int] | None = None
+        self._scans: dict[tuple[tuple[str, ...], bool, bool], _Scan] = {}
+
+    def _scan(self, options: tuple[tuple[str, ...], bool, bool]) -> _Scan:
+        found = self._scans.get(options)
+        if found is None:
+            if self._candidates is None:  # the widest options' pairs hold everyone's
+                self._candidates = _candidates(self.text, _matcher(LEVELS, True, True))
+            found = self._scans[options] = _Scan(self.text, options, self._candidates)
+        return found
+
+    def within(
+        self,
+        start: int,
+        end: int,
+        *,
+        levels: tuple[str, ...] = LEVELS,
+        aliases: bool = True,
+        county_aliases: bool = False,
+    ) -> list[PlaceMatch]:
+        """`find_places` of ``text[start:end]``, with offsets into the whole text."""
+        options = (tuple(levels), aliases, county_aliases)
+        scan = self._scan(options)
+        lo = bisect_left(scan.starts, start)
+        hi = bisect_left(scan.starts, end)
+        if scan.sliceable(start, end, lo, hi):
+            return scan.matches[lo:hi]
+        return [_shift(m, start) for m in _scan(self.text[start:end], options)]
+
+    def find(
+        self,
+        start: int,
+        end: int,
+        *,
+        levels: tuple[str, ...] = LEVELS,
+        aliases: bool = True,
+        county_aliases: bool = False,
+    ) -> list[PlaceMatch]:
+        """`find_places` of ``text[start:end]``, with offsets into that stretch."""
+        options = (tuple(levels), aliases, county_aliases)
+        scan = self._scan(options)
+        lo = bisect_left(scan.starts, start)
+        hi = bisect_left(scan.starts, end)
+        if scan.sliceable(start, end, lo, hi):
+            return [_shift(m, -start) for m in scan.matches[lo:hi]]
+        return _scan(self.text[start:end], options)
+
+    def opening(
+        self,
+        start: int,
+        end: int,
+        *,
+        levels: tuple[str, ...] = LEVELS,
+        aliases: bool = True,
+        county_aliases: bool = False,
+    ) -> list[PlaceMatch]:
+        """[] when the stretch's own scan finds no name right at its start, else `find`: a
+        quick answer for the many stretches that do not open with a name. Only a name
+        found at ``start`` or running on over it, or one blocked there, can make the
+        stretch's scan find one there (elsewhere the two scans try the same names)."""
+        if start not in self._scan((tuple(levels), aliases, county_aliases)).openable:
+            return []
+        return self.find(start, end, levels=levels, aliases=aliases, county_aliases=county_aliases)
+
+
+def _shift(match: PlaceMatch, by: int) -> PlaceMatch:
+    return PlaceMatch(
+        match.start + by, match.end + by, match.surface, match.candidates, match.is_alias
+    )

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.errors import InputError
-from analysis.ingest.normalize import to_simplified
+from analysis.ingest.normalize import char_mask, offsets_of, to_simplified
 
 MIN_PLAUSIBILITY = 0.75
 JUNK_CATEGORIES = frozenset({"Co", "Cn", "Cs", "Cc"})
@@ -41,7 +41,8 @@ BOMS = (
 )
 CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·％～　－"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+#: Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL_MASK = char_mask([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -139,6 +140,6 @@ def decode(data: bytes, path: str | Path) -> str:
 def _check_controls(text: str, path: str | Path) -> str:
     if not text.strip():
         raise InputError(path, "empty file (only whitespace)")
-    if len(_CONTROL.findall(text)) > MAX_CONTROL_RATIO * len(text):
+    if len(offsets_of(text, _CONTROL_MASK)) > MAX_CONTROL_RATIO * len(text):
         raise InputError(path, "binary data, not a text document (too many control characters)")
     return text

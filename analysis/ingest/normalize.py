@@ -35,8 +35,10 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+import numpy as np
 import opencc
 
 from analysis.paths import PACKAGE_DATA
@@ -46,6 +48,7 @@ _T2S = opencc.OpenCC("t2s")
 VARIANTS = PACKAGE_DATA / "variant_characters.csv"
 
 _NEWLINES = re.compile("\r\n?|[\u0085\u2028\u2029]")
+_NEWLINE_CHARS = "\r\u0085\u2028\u2029"  # one test per character is faster than the pattern
 
 _SPACES = "\u3000\u00a0\u202f\u205f" + "".join(chr(c) for c in range(0x2000, 0x200B))
 _REMOVED = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
@@ -54,15 +57,14 @@ _TABLE: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _TABLE.update({ord(c): 0x20 for c in _SPACES})
 _TABLE.update({ord(c): None for c in _REMOVED})
 _TABLE[0x00B5] = 0x03BC
-# str.translate is slow on CJK text; translate only the runs of affected characters.
-_TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]+")
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê"
 # Without the Han character before it (checked after the match: a lookbehind at the start
-# would make the scan test every position).
+# would make the scan test every position) and without the optional space before the bracket
+# (added after the match: a pattern opening with the bracket is searched for much faster).
 _PINYIN_CANDIDATE = re.compile(
-    rf" ?\((?P<latin>[A-Za-z{_TONED}][A-Za-z{_TONED}1-5' -]{{0,59}})\)"
+    rf"\((?P<latin>[A-Za-z{_TONED}][A-Za-z{_TONED}1-5' -]{{0,59}})\)"
 )
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
 _HAN_TAIL = re.compile(rf"[{_HAN}]{{1,8}}$")
@@ -104,6 +106,10 @@ def _remove_pinyin_once(text: str) -> str:
     last = 0
     for match in _PINYIN_CANDIDATE.finditer(text):
         start = match.start()
+        # The space the bracket may follow (never part of the previous candidate: that ends
+        # in a bracket).
+        if start and text[start - 1] == " ":
+            start -= 1
         if not (start and _HAN_CHAR.match(text, start - 1)):
             continue
         han = _HAN_TAIL.search(text, max(0, start - 8), start)
@@ -145,13 +151,40 @@ def _variant_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _variant_pattern() -> re.Pattern[str]:
-    return re.compile("[" + "".join(chr(c) for c in sorted(_variant_table())) + "]")
+def _variant_mask() -> np.ndarray:
+    return char_mask(_variant_table())
 
 
 def _standard_forms(text: str) -> str:
     table = _variant_table()
-    return _variant_pattern().sub(lambda m: table[ord(m[0])], text)
+    return _replace_chars(text, _variant_mask(), lambda char: table[ord(char)])
+
+
+def char_mask(code_points: Iterable[int]) -> np.ndarray:
+    """A table over all code points, True at ``code_points`` (for `offsets_of`)."""
+    mask = np.zeros(0x110000, dtype=bool)
+    mask[list(code_points)] = True
+    return mask
+
+
+def offsets_of(text: str, mask: np.ndarray) -> list[int]:
+    """Offsets of the characters of ``text`` marked in ``mask``: one vectorised look-up of
+    all its code points, much faster than a character-class search on CJK text."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.flatnonzero(mask[codes]).tolist()
+
+
+def _replace_chars(text: str, mask: np.ndarray, replace: Callable[[str], str]) -> str:
+    """``text`` with each character marked in ``mask`` replaced by ``replace(char)``."""
+    parts: list[str] = []
+    last = 0
+    for i in offsets_of(text, mask):
+        parts += (text[last:i], replace(text[i]))
+        last = i + 1
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def to_simplified(text: str) -> str:
@@ -159,13 +192,18 @@ def to_simplified(text: str) -> str:
     return _standard_forms(_to_simplified(text))
 
 
-def _translate_run(match: re.Match[str]) -> str:
-    return match[0].translate(_TABLE)
+_TABLE_MASK = char_mask(_TABLE)
+
+
+def _translate_char(char: str) -> str:
+    return char.translate(_TABLE)
 
 
 def normalize(text: str) -> str:
     """Apply the normalisation rules listed in this module's docstring."""
-    text = _TRANSLATED.sub(_translate_run, _NEWLINES.sub("\n", text))
+    if any(c in text for c in _NEWLINE_CHARS):
+        text = _NEWLINES.sub("\n", text)
+    text = _replace_chars(text, _TABLE_MASK, _translate_char)
     text = to_simplified(unicodedata.normalize("NFC", text))
     if "(" in text:
         text = _remove_pinyin(text)
