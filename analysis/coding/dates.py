@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+
+from analysis.coding.text import _PER_TEXT
 
 __all__ = [
     "DateSpan",
@@ -162,8 +165,13 @@ def find_dates(text: str) -> list[DateSpan]:
 
     A bare number is never a date, and a month range such as 1—5月 is a period
     (see ``find_periods``), not a date. 2022年底/年末 is December; 2023-06-25 15:38:38
-    gives its date part.
+    gives its date part. Found once per text (the header and the records both ask).
     """
+    return list(_PER_TEXT.get(text, find_dates, lambda: tuple(_find_dates(text))))
+
+
+def _find_dates(text: str) -> list[DateSpan]:
+    """``find_dates`` without the per-text cache (for short phrases cut out of a text)."""
     scan = _ascii(text)
     spans: list[DateSpan] = []
     pos = 0
@@ -178,9 +186,10 @@ def find_dates(text: str) -> list[DateSpan]:
             spans.append(end)
             pos = end.end
     relative = _relative_dates(text, scan)
-    covered = [(r.start, r.end) for r in relative]
-    plain = [s for s in spans if not any(a <= s.start < b for a, b in covered)]
-    return _relative_range_ends(scan, sorted(plain + relative, key=lambda s: s.start))
+    if relative:
+        covered = [(r.start, r.end) for r in relative]
+        spans = [s for s in spans if not any(a <= s.start < b for a, b in covered)]
+    return _relative_range_ends(scan, sorted(spans + relative, key=lambda s: s.start))
 
 
 _RANGE_SEP_RE = re.compile(_RANGE_SEP)
@@ -234,12 +243,14 @@ def with_years(spans: list[DateSpan]) -> list[DateSpan]:
     """
     ordered = sorted(spans, key=lambda s: s.start)
     full = [s for s in ordered if _is_full(s)]
+    starts = [f.start for f in full]
     result = []
     for span in ordered:
         if span.year is None:
-            before = [f for f in full if f.start < span.start]
-            after = [f for f in full if f.start > span.start]
-            anchor = before[-1] if before else (after[0] if after else None)
+            # the last full date starting before the span, else the first starting after it
+            i = bisect_left(starts, span.start)
+            j = bisect_right(starts, span.start)
+            anchor = full[i - 1] if i else (full[j] if j < len(full) else None)
             year = None if anchor is None else anchor.year + (span.relative or 0)
             if year is not None and _valid(year, span.month, span.day):
                 span = replace(span, year=year, year_inferred=True)
@@ -333,7 +344,7 @@ def parse_asof(text: str, anchor_year: int | None = None) -> str | None:
             return None
         year = relative_year(m["rel"], anchor_year)
         return f"{year:04d}-{YEAR_END_WORDS[end.group()]:02d}"
-    spans = find_dates(rest)
+    spans = _find_dates(rest)
     if (month := _MONTH_ONLY_RE.match(rest)) is not None and not (spans and spans[0].start == 0):
         spans = [DateSpan(0, month.end(), month.group(), None, int(month["m"]), None)]
     if not spans or spans[0].start != 0 or spans[0].month is None:

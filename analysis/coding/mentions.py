@@ -190,11 +190,81 @@ def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int |
 
 def _wider_area(codebook: Codebook, place: gazetteer.Place) -> re.Pattern[str] | None:
     """Words for an area wider than ``place``; not those naming its own kind (全市 is a
-    county-level city's own area)."""
-    words = codebook.synonyms.get("wider_area_cue", {}).get(place.level, [])
-    own = place.name[-1]
-    kept = [w for w in words if not w.endswith(own)]
-    return re.compile("|".join(sorted(kept, key=len, reverse=True))) if kept else None
+    county-level city's own area). Compiled once per codebook, level and last character."""
+    level, own = place.level, place.name[-1]
+
+    def build(codebook: Codebook) -> re.Pattern[str] | None:
+        words = codebook.synonyms.get("wider_area_cue", {}).get(level, [])
+        kept = [w for w in words if not w.endswith(own)]
+        return re.compile("|".join(sorted(kept, key=len, reverse=True))) if kept else None
+
+    return features.compiled(codebook, ("wider_area", level, own), build)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What ``MentionCoder.code`` runs for a codebook, found once per codebook."""
+
+    #: (variable, is a flow, its exclude pattern, its rules), in codebook order
+    variables: tuple[tuple[str, bool, re.Pattern[str] | None, tuple], ...]
+    #: every rule of every variable (for the year-on-year search)
+    rules: tuple
+    #: matches wherever some variable's trigger does; None when a variable has none
+    any_trigger: re.Pattern[str] | None
+    #: the compiled ``mention_enumeration``, None when the codebook has none
+    lists: _Lists | None
+
+
+def _build_plan(codebook: Codebook) -> _Plan:
+    variables = tuple(
+        (
+            variable,
+            codebook.mention_kind(variable) == "flow",
+            codebook.mention_excludes.get(variable),
+            rules,
+        )
+        for variable, rules in codebook.mention_rules.items()
+    )
+    lists = _build_lists(codebook) if codebook.raw.get("mention_enumeration") else None
+    return _Plan(
+        variables,
+        tuple(r for rules in codebook.mention_rules.values() for r in rules),
+        _any_of([codebook.triggers.get(v) for v in codebook.mention_rules]),
+        lists,
+    )
+
+
+def _any_of(patterns: list[re.Pattern[str] | None]) -> re.Pattern[str] | None:
+    """One pattern that finds a match exactly where one of ``patterns`` does (an alternation
+    of them); None when one is missing or they cannot be joined (groups, flags)."""
+    if not patterns or any(
+        p is None or p.groups or p.flags != re.UNICODE for p in patterns
+    ):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    except re.error:
+        return None
+
+
+class _LastDocument:
+    """Values computed once per document and codebook for all its records: kept for the last
+    document only (records of a document are coded one after the other)."""
+
+    def __init__(self) -> None:
+        self._held: tuple = (None, None, {})
+
+    def get(self, text: str, codebook: Codebook, key, compute):
+        held_text, held_codebook, values = self._held
+        if held_text is not text or held_codebook is not codebook:
+            values = {}
+            self._held = (text, codebook, values)
+        if key not in values:
+            values[key] = compute()
+        return values[key]
+
+
+_DOCUMENT = _LastDocument()
 
 
 class MentionCoder:
@@ -215,8 +285,16 @@ class MentionCoder:
         self.anchors = [d for d in self.dates if d.day is not None]
         self.not_funding = codebook.cue("not_funding_cue")
         self.wider = _wider_area(codebook, place)
-        self._all_rules = [r for rules in codebook.mention_rules.values() for r in rules]
-        self.doc_year = document_year(text, codebook, self.dates)
+        self.plan = features.compiled(codebook, "mention_plan", _build_plan)
+        self._all_rules = self.plan.rules
+        # the bulletin's year depends on the text and its dated days only
+        days = tuple((d.start, d.end) for d in self.dates if d.day is not None)
+        self.doc_year = _DOCUMENT.get(
+            text,
+            codebook,
+            ("document_year", days),
+            lambda: document_year(text, codebook, self.dates),
+        )
 
     # -- filters ----------------------------------------------------------------------
     def _other_place(self, chunk: str) -> int | None:
@@ -328,13 +406,21 @@ class MentionCoder:
 
     # -- main -------------------------------------------------------------------------
     def code(self) -> list[Mention]:
+        """The record's mentions: rule matches, then listed values (``_dedupe`` orders them by
+        offset and variable, keeping the order found among equals)."""
         found: list[Mention] = []
-        numeric = [p for p in self.passages if may_hold_number(p.text(self.text))]
-        for variable, rules in self.codebook.mention_rules.items():
-            flow = self.codebook.mention_kind(variable) == "flow"
-            exclude = self.codebook.mention_excludes.get(variable)
-            for passage in numeric:
-                sentence = passage.text(self.text)
+        listed: list[Mention] = []
+        plan = self.plan
+        lead_needs = plan.lists.lead_needs if plan.lists is not None else None
+        for passage in self.passages:
+            sentence = passage.text(self.text)
+            if not may_hold_number(sentence):
+                continue
+            may_list = lead_needs is not None and holds(lead_needs, sentence)
+            if not may_list and plan.any_trigger is not None:
+                if plan.any_trigger.search(sentence) is None:
+                    continue  # no variable's trigger: no rule can match
+            for variable, flow, exclude, rules in plan.variables:
                 if not self.codebook.may_hold(variable, sentence):
                     continue
                 for rule in rules:
@@ -342,9 +428,9 @@ class MentionCoder:
                         continue
                     for match in rule.pattern.finditer(sentence):
                         found.extend(self._mentions(variable, flow, exclude, rule, passage, match))
-        for passage in numeric:
-            found.extend(self._enumerated(passage))
-        return _dedupe(found)
+            if may_list:
+                listed.extend(self._enumerated(passage))
+        return _dedupe(found + listed)
 
     def _mentions(self, variable, flow, exclude, rule, passage, match) -> list[Mention]:
         start, end = passage.start + match.start(), passage.start + match.end()
@@ -401,10 +487,9 @@ class MentionCoder:
         """Values of a list aligned with a list of names (A、B、C浓度分别为x、y、z), with the
         changes listed the same way (同比分别下降p、q)."""
         out: list[Mention] = []
-        spec = self.codebook.raw.get("mention_enumeration") or {}
-        if not spec:
+        lists = self.plan.lists
+        if lists is None:
             return out
-        lists = features.compiled(self.codebook, "enumeration", _build_lists)
         sentence = passage.text(self.text)
         if not holds(lists.lead_needs, sentence):  # the lead cannot match
             return out
