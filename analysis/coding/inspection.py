@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from analysis.codebook import Codebook
 from analysis.coding.dates import DateSpan, anchor_year, parse_asof
 from analysis.coding.evidence import Evidence, cite
+from analysis.coding.literal import requirements
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import Span, paragraph_around, sentence_around
 
@@ -39,6 +41,29 @@ _ASOF_LEAD = re.compile(r"(?:截至|截止)(?:到|至)?\s*(?:今年|本年|去�
 FEEDBACK_REACH = 40
 
 
+@lru_cache(maxsize=64)
+def _needs(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Strings every match of ``pattern`` contains (see literal.requirements)."""
+    return requirements(pattern)
+
+
+def _holding(text: str, pattern: re.Pattern[str], spans: list[Span]) -> list[Span]:
+    """The spans, in order, that hold one of the strings every match of ``pattern`` contains
+    (its most selective requirement): no other span can hold a match."""
+    needs = _needs(pattern)
+    if not needs:
+        return spans
+    words = [word for word in needs[0] if word in text]
+    if len(words) == 1:  # the usual case: one plain substring test per span
+        word = words[0]
+        return [span for span in spans if text.find(word, span.start, span.end) >= 0]
+    return [
+        span
+        for span in spans
+        if any(text.find(word, span.start, span.end) >= 0 for word in words)
+    ]
+
+
 def _first(
     text: str,
     spans: list[Span],
@@ -47,7 +72,7 @@ def _first(
     rule: str,
     convert=lambda m: m,
 ) -> Evidence | None:
-    for span in spans:
+    for span in _holding(text, pattern, spans):
         match = pattern.search(text, span.start, span.end)
         if match:
             try:
@@ -118,53 +143,77 @@ def lookback(text: str, anchor: list[Span], codebook: Codebook) -> Evidence:
     return Evidence("lookback", False, "", 0, 0, "lookback.not_named")
 
 
-def _inside(span: Span, dates: list[DateSpan]) -> list[DateSpan]:
-    """The dates (sorted by start) that start inside ``span``."""
-    starts = [d.start for d in dates]
-    return dates[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+def _first_inside(
+    spans: list[Span], starts: list[int], found: list[int], width: int = 1
+) -> int | None:
+    """The first of ``found`` (sorted indices into dates starting at ``starts``, sorted) whose
+    ``width`` dates from it all start inside a span, the spans taken in order."""
+    if not found:
+        return None
+    for span in spans:
+        low, high = bisect_left(starts, span.start), bisect_left(starts, span.end)
+        k = bisect_left(found, low)
+        if k < len(found) and found[k] + width <= high:
+            return found[k]
+    return None
 
 
 def entry_dates(
     text: str, spans: list[Span], dates: list[DateSpan], codebook: Codebook
 ) -> tuple[Evidence | None, Evidence | None]:
-    """The first date range (D1至D2) in a sentence about the team's stay (进驻, 开展督察)."""
+    """The first date range (D1至D2) in a sentence about the team's stay (进驻, 开展督察).
+    ``dates`` are sorted by start (as ``with_years`` gives them)."""
     cue = codebook.document["entry_cue"]
-    for span in spans:
-        inside = _inside(span, dates)
-        for first, second in zip(inside, inside[1:], strict=False):
-            if not _RANGE_JOIN.fullmatch(text[first.end : second.start]):
-                continue
-            sentence = sentence_around(text, first.start)
-            if not cue.search(text, sentence.start, sentence.end):
-                continue
-            if first.iso() is None or second.iso() is None or None in (first.day, second.day):
-                continue  # the fields are days: 2019年7月至8月 gives none
-            rule = "entry.range"
-            return (
-                cite(text, "entry_start", first.iso(), first.start, first.end, rule),
-                cite(text, "entry_end", second.iso(), second.start, second.end, rule),
-            )
-    return _entry_day(text, spans, dates, codebook, "entry_start"), _entry_day(
-        text, spans, dates, codebook, "entry_end"
+    starts = [d.start for d in dates]
+    ranges = [
+        i
+        for i in range(len(dates) - 1)
+        if _RANGE_JOIN.fullmatch(text, dates[i].end, dates[i + 1].start)
+        and _entry_range(text, dates[i], dates[i + 1], cue)
+    ]
+    if (i := _first_inside(spans, starts, ranges, width=2)) is not None:
+        first, second = dates[i], dates[i + 1]
+        rule = "entry.range"
+        return (
+            cite(text, "entry_start", first.iso(), first.start, first.end, rule),
+            cite(text, "entry_end", second.iso(), second.start, second.end, rule),
+        )
+    return _entry_day(text, spans, dates, starts, codebook, "entry_start"), _entry_day(
+        text, spans, dates, starts, codebook, "entry_end"
     )
 
 
+def _entry_range(text: str, first: DateSpan, second: DateSpan, cue: re.Pattern[str]) -> bool:
+    """Two dates joined as a range (D1至D2, the join tested by the caller), both days, in a
+    sentence about the stay."""
+    if first.iso() is None or second.iso() is None or None in (first.day, second.day):
+        return False  # the fields are days: 2019年7月至8月 gives none
+    sentence = sentence_around(text, first.start)
+    return cue.search(text, sentence.start, sentence.end) is not None
+
+
 def _entry_day(
-    text: str, spans: list[Span], dates: list[DateSpan], codebook: Codebook, variable: str
+    text: str,
+    spans: list[Span],
+    dates: list[DateSpan],
+    starts: list[int],
+    codebook: Codebook,
+    variable: str,
 ) -> Evidence | None:
     """A single day followed by its cue: 于2021年4月7日进驻 / 5月7日结束进驻."""
     cue = codebook.document.get(f"{variable}_cue")
     if cue is None:
         return None
-    for span in spans:
-        for date in _inside(span, dates):
-            if date.day is None or date.iso() is None:
-                continue
-            match = cue.match(text, date.end)
-            if match:
-                rule = f"{variable}.day"
-                return cite(text, variable, date.iso(), date.start, match.end(), rule)
-    return None
+    days = [
+        i
+        for i, date in enumerate(dates)
+        if date.day is not None and cue.match(text, date.end) and date.iso() is not None
+    ]
+    if (i := _first_inside(spans, starts, days)) is None:
+        return None
+    date = dates[i]
+    match = cue.match(text, date.end)
+    return cite(text, variable, date.iso(), date.start, match.end(), f"{variable}.day")
 
 
 def feedback_date(
@@ -175,12 +224,15 @@ def feedback_date(
     source's (记者…获悉…督察反馈意见)."""
     cue = codebook.document["feedback_cue"]
     excludes = codebook.document.get("feedback_excludes")
-    for span in spans:
+    starts = [d.start for d in dates]
+    for span in _holding(text, cue, spans):
         for match in cue.finditer(text, span.start, span.end):
             sentence = sentence_around(text, match.start())
+            # dates (sorted by start) that start in the sentence before the cue
+            window = dates[bisect_left(starts, sentence.start) : bisect_left(starts, match.start())]
             before = [
                 d
-                for d in dates
+                for d in window
                 if sentence.start <= d.start
                 and d.end <= match.start()
                 and match.start() - d.end <= FEEDBACK_REACH
@@ -212,7 +264,7 @@ def _feedback_meeting(
     if lead is None:
         return None
     starts = {d.start: d for d in dates}
-    for span in spans:
+    for span in _holding(text, lead, spans):
         for match in lead.finditer(text, span.start, span.end):
             date = starts.get(match.end())
             if date is not None and date.day is not None and date.iso():
@@ -293,7 +345,7 @@ def asof(
             return found
     if figures:
         return None
-    for span in passages or []:
+    for span in _holding(text, _ASOF, passages or []):
         for match in _ASOF.finditer(text, span.start, span.end):
             sentence = sentence_around(text, match.start())
             if not _ASOF_FIGURE.search(text, match.end(), sentence.end):
