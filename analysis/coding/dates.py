@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from analysis.coding.literal import holds, requirements
 from analysis.coding.text import _PER_TEXT
 
 __all__ = [
@@ -280,6 +281,10 @@ _PERIOD_RE = re.compile(
 )
 
 
+#: strings every match of _PERIOD_RE contains (see literal.requirements)
+_PERIOD_NEEDS = requirements(_PERIOD_RE)
+
+
 @dataclass(frozen=True)
 class Period:
     """A year-to-date period at ``text[start:end]``: months '1-5', None for a full year."""
@@ -296,6 +301,8 @@ def find_periods(text: str) -> list[Period]:
     just before them (2023年1—5月 -> 2023). 4—9月 is returned as '4-9'."""
     scan = _ascii(text)
     periods = []
+    if not holds(_PERIOD_NEEDS, scan):  # no month, quarter or half year: nothing to find
+        return periods
     for m in _PERIOD_RE.finditer(scan):
         if m["q"]:
             months = QUARTERS[m["q"]]

@@ -24,6 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+try:  # Python 3.11+
+    from re import _constants, _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _constants  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
 from analysis import gazetteer
 from analysis.codebook import Codebook
 from analysis.codebook import expand as codebook_expand
@@ -46,8 +52,12 @@ _YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?P<since>�
 _RELATIVE = re.compile(
     r"(?<![比较同与])(?P<rel>今年|本年|去年|上年|前年)度?(?P<since>以来)?(?!同期)"
 )
+#: strings every match of _YEAR / _RELATIVE contains (see literal.requirements)
+_YEAR_NEEDS = requirements(_YEAR)
+_RELATIVE_NEEDS = requirements(_RELATIVE)
 _JOINER = re.compile(r"^\s*(?:和|、|及|与|,|至|—|-)\s*$")
 _CUMULATIVE = re.compile(r"累计|合计|总计|共计")
+_MAXREPEAT = _constants.MAXREPEAT
 
 
 @dataclass(frozen=True)
@@ -103,7 +113,7 @@ def _periods(
     nearest full date before it (else after) in ``dates``."""
     chunk = text[scope.start : scope.end]
     relative = []
-    for m in _RELATIVE.finditer(chunk):
+    for m in _RELATIVE.finditer(chunk) if holds(_RELATIVE_NEEDS, chunk) else ():
         anchor = anchor_year(dates or [], scope.start + m.start())
         if anchor is not None:
             relative.append((m, relative_year(m["rel"], anchor)))
@@ -117,7 +127,7 @@ def _periods(
         elif features.year_role(text, start, start + 5, codebook) != "period":
             continue
         found.append(_Period(start, scope.start + p.end, year, p.months))
-    for m in _YEAR.finditer(chunk):
+    for m in _YEAR.finditer(chunk) if holds(_YEAR_NEEDS, chunk) else ():
         start, end = scope.start + m.start(), scope.start + m.end()
         if any(a <= start < b for a, b in taken):
             continue
@@ -163,7 +173,12 @@ def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int |
     rectification (``not_bulletin_cue``). Years of full dates (2022年5月2日) and since-years
     are not counted."""
     lines = paragraphs(text)
-    body = [i for i, line in enumerate(lines) if _is_body(line.text(text))]
+    body = []  # the first two paragraphs of running text
+    for i, line in enumerate(lines):
+        if _is_body(line.text(text)):
+            body.append(i)
+            if len(body) == 2:
+                break
     if not body:
         return None
     groups = [lines[: body[0]]] + [[lines[i]] for i in body[:2]]
@@ -211,6 +226,9 @@ class _Plan:
     rules: tuple
     #: matches wherever some variable's trigger does; None when a variable has none
     any_trigger: re.Pattern[str] | None
+    #: matches every passage that a rule or the list lead can match (it holds one of the
+    #: strings each match of that pattern needs); None when one needs none
+    any_word: re.Pattern[str] | None
     #: the compiled ``mention_enumeration``, None when the codebook has none
     lists: _Lists | None
 
@@ -226,12 +244,25 @@ def _build_plan(codebook: Codebook) -> _Plan:
         for variable, rules in codebook.mention_rules.items()
     )
     lists = _build_lists(codebook) if codebook.raw.get("mention_enumeration") else None
+    rules = tuple(r for rules in codebook.mention_rules.values() for r in rules)
+    needs = [r.needs for r in rules] + ([lists.lead_needs] if lists is not None else [])
     return _Plan(
         variables,
-        tuple(r for rules in codebook.mention_rules.values() for r in rules),
+        rules,
         _any_of([codebook.triggers.get(v) for v in codebook.mention_rules]),
+        _any_word(needs),
         lists,
     )
+
+
+def _any_word(needs: list[tuple[tuple[str, ...], ...]]) -> re.Pattern[str] | None:
+    """A search for any string of the first (most selective) requirement of each pattern:
+    a passage it finds nothing in cannot be matched by any of them. None when a pattern
+    has no known requirement."""
+    if not needs or not all(needs):
+        return None
+    words = {word for need in needs for word in need[0]}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _any_of(patterns: list[re.Pattern[str] | None]) -> re.Pattern[str] | None:
@@ -414,6 +445,8 @@ class MentionCoder:
         lead_needs = plan.lists.lead_needs if plan.lists is not None else None
         for passage in self.passages:
             sentence = passage.text(self.text)
+            if plan.any_word is not None and plan.any_word.search(sentence) is None:
+                continue  # no rule and no list lead can match
             if not may_hold_number(sentence):
                 continue
             may_list = lead_needs is not None and holds(lead_needs, sentence)
@@ -493,7 +526,7 @@ class MentionCoder:
         sentence = passage.text(self.text)
         if not holds(lists.lead_needs, sentence):  # the lead cannot match
             return out
-        for m in lists.lead.finditer(sentence):
+        for m in lists.lead.finditer(sentence, lists.first_start(sentence)):
             names = _split_items(m["names"], lists.separator)
             values = list(lists.value.finditer(sentence, m.end()))
             values = _contiguous(sentence, m.end(), values, lists.joiner)
@@ -540,6 +573,18 @@ class _Lists:
     names: dict[str, re.Pattern[str]]
     #: strings every match of ``lead`` contains (see literal.requirements)
     lead_needs: tuple[tuple[str, ...], ...] = ()
+    #: a string every match of ``lead`` contains, and the longest match (None: unbounded)
+    lead_word: str | None = None
+    lead_width: int | None = None
+
+    def first_start(self, sentence: str) -> int:
+        """An offset before which no match of ``lead`` starts in ``sentence``: a match holds
+        ``lead_word`` within its width, so it starts at most that far before its first
+        occurrence."""
+        if self.lead_word is None or self.lead_width is None:
+            return 0
+        first = sentence.find(self.lead_word)
+        return 0 if first < 0 else max(0, first + len(self.lead_word) - self.lead_width)
 
 
 def _build_lists(codebook: Codebook) -> _Lists:
@@ -549,6 +594,8 @@ def _build_lists(codebook: Codebook) -> _Lists:
         return re.compile(codebook_expand(pattern, codebook.synonyms, "mention_enumeration"))
 
     lead = expand(spec["lead"])
+    needs = requirements(lead)
+    width = _parser.parse(lead.pattern, lead.flags).getwidth()[1]
     return _Lists(
         lead=lead,
         separator=expand(spec["separator"]),
@@ -556,7 +603,9 @@ def _build_lists(codebook: Codebook) -> _Lists:
         joiner=expand(spec["joiner"]),
         change=expand(spec["change"]),
         names={v: expand(p) for v, p in spec["names"].items()},
-        lead_needs=requirements(lead),
+        lead_needs=needs,
+        lead_word=needs[0][0] if needs and len(needs[0]) == 1 else None,
+        lead_width=width if width < _MAXREPEAT else None,
     )
 
 
