@@ -12,6 +12,7 @@ from analysis.coding.dates import DateSpan, anchor_year, parse_asof
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.literal import requirements
 from analysis.coding.numbers import parse_number
+from analysis.coding.perdocument import LastDocument
 from analysis.coding.text import Span, paragraph_around, sentence_around
 
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|—{1,2}|–|-|~)\s*")
@@ -39,6 +40,8 @@ _ASOF_FIGURE = re.compile(
 _ASOF_LEAD = re.compile(r"(?:截至|截止)(?:到|至)?\s*(?:今年|本年|去年|上年)?\s*$")
 #: How far before 反馈 the feedback date may stand (characters, same sentence).
 FEEDBACK_REACH = 40
+#: date ranges and entry days, found once per document for all its records
+_DOCUMENT = LastDocument()
 
 
 @lru_cache(maxsize=64)
@@ -54,6 +57,8 @@ def _holding(text: str, pattern: re.Pattern[str], spans: list[Span]) -> list[Spa
     if not needs:
         return spans
     words = [word for word in needs[0] if word in text]
+    if not words:
+        return []
     if len(words) == 1:  # the usual case: one plain substring test per span
         word = words[0]
         return [span for span in spans if text.find(word, span.start, span.end) >= 0]
@@ -165,12 +170,8 @@ def entry_dates(
     ``dates`` are sorted by start (as ``with_years`` gives them)."""
     cue = codebook.document["entry_cue"]
     starts = [d.start for d in dates]
-    ranges = [
-        i
-        for i in range(len(dates) - 1)
-        if _RANGE_JOIN.fullmatch(text, dates[i].end, dates[i + 1].start)
-        and _entry_range(text, dates[i], dates[i + 1], cue)
-    ]
+    document = (text, codebook, tuple(dates))
+    ranges = _DOCUMENT.get(document, "entry_ranges", lambda: _entry_ranges(text, dates, cue))
     if (i := _first_inside(spans, starts, ranges, width=2)) is not None:
         first, second = dates[i], dates[i + 1]
         rule = "entry.range"
@@ -183,13 +184,20 @@ def entry_dates(
     )
 
 
-def _entry_range(text: str, first: DateSpan, second: DateSpan, cue: re.Pattern[str]) -> bool:
-    """Two dates joined as a range (D1至D2, the join tested by the caller), both days, in a
-    sentence about the stay."""
-    if first.iso() is None or second.iso() is None or None in (first.day, second.day):
-        return False  # the fields are days: 2019年7月至8月 gives none
-    sentence = sentence_around(text, first.start)
-    return cue.search(text, sentence.start, sentence.end) is not None
+def _entry_ranges(text: str, dates: list[DateSpan], cue: re.Pattern[str]) -> list[int]:
+    """Indices i of the dates whose pair i, i+1 is a range of days (D1至D2; 2019年7月至8月
+    gives none) in a sentence about the stay."""
+    found = []
+    for i in range(len(dates) - 1):
+        first, second = dates[i], dates[i + 1]
+        if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+            continue
+        if first.day is None or second.day is None or first.iso() is None or second.iso() is None:
+            continue
+        sentence = sentence_around(text, first.start)
+        if cue.search(text, sentence.start, sentence.end):
+            found.append(i)
+    return found
 
 
 def _entry_day(
@@ -204,11 +212,15 @@ def _entry_day(
     cue = codebook.document.get(f"{variable}_cue")
     if cue is None:
         return None
-    days = [
-        i
-        for i, date in enumerate(dates)
-        if date.day is not None and cue.match(text, date.end) and date.iso() is not None
-    ]
+    days = _DOCUMENT.get(
+        (text, codebook, tuple(dates)),
+        ("entry_days", variable),
+        lambda: [
+            i
+            for i, date in enumerate(dates)
+            if date.day is not None and cue.match(text, date.end) and date.iso() is not None
+        ],
+    )
     if (i := _first_inside(spans, starts, days)) is None:
         return None
     date = dates[i]

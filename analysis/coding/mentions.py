@@ -37,6 +37,7 @@ from analysis.coding import features
 from analysis.coding.dates import DateSpan, anchor_year, find_periods, relative_year
 from analysis.coding.literal import holds, requirements
 from analysis.coding.numbers import parse_money, parse_number
+from analysis.coding.perdocument import LastDocument
 from analysis.coding.text import (
     Span,
     clause_around,
@@ -278,24 +279,7 @@ def _any_of(patterns: list[re.Pattern[str] | None]) -> re.Pattern[str] | None:
         return None
 
 
-class _LastDocument:
-    """Values computed once per document and codebook for all its records: kept for the last
-    document only (records of a document are coded one after the other)."""
-
-    def __init__(self) -> None:
-        self._held: tuple = (None, None, {})
-
-    def get(self, text: str, codebook: Codebook, key, compute):
-        held_text, held_codebook, values = self._held
-        if held_text is not text or held_codebook is not codebook:
-            values = {}
-            self._held = (text, codebook, values)
-        if key not in values:
-            values[key] = compute()
-        return values[key]
-
-
-_DOCUMENT = _LastDocument()
+_DOCUMENT = LastDocument()
 
 
 class MentionCoder:
@@ -321,9 +305,8 @@ class MentionCoder:
         # the bulletin's year depends on the text and its dated days only
         days = tuple((d.start, d.end) for d in self.dates if d.day is not None)
         self.doc_year = _DOCUMENT.get(
-            text,
-            codebook,
-            ("document_year", days),
+            (text, codebook, days),
+            "document_year",
             lambda: document_year(text, codebook, self.dates),
         )
 
