@@ -61,12 +61,15 @@ def _holding(text: str, pattern: re.Pattern[str], spans: list[Span]) -> list[Spa
         return []
     if len(words) == 1:  # the usual case: one plain substring test per span
         word = words[0]
-        return [span for span in spans if text.find(word, span.start, span.end) >= 0]
-    return [
-        span
-        for span in spans
-        if any(text.find(word, span.start, span.end) >= 0 for word in words)
-    ]
+        return [span for span in spans if word in text[span.start : span.end]]
+    any_word = _any_word(tuple(words))
+    return [span for span in spans if any_word.search(text, span.start, span.end)]
+
+
+@lru_cache(maxsize=64)
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A search for any of ``words`` (plain strings)."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _first(
@@ -77,7 +80,7 @@ def _first(
     rule: str,
     convert=lambda m: m,
 ) -> Evidence | None:
-    for span in _holding(text, pattern, spans):
+    for span in spans:  # (the patterns open with a literal: the search is fast as it is)
         match = pattern.search(text, span.start, span.end)
         if match:
             try:
