@@ -83,6 +83,12 @@ _RELATIVE_DATE_RE = re.compile(
     rf"(?P<rel>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))})度?{_S}"
     rf"(?P<m>{_MD}){_S}月(?:{_S}(?P<d>{_MD}){_S}[日号]|[底末])"
 )
+#: Where a match of _DATE_RE can start: the first digit of a run of digits, with the shape
+#: of one of its forms after it (loosely: the years are not checked). A search for these
+#: skips straight to digits, so _DATE_RE is tried only there rather than at every character.
+_DATE_START = re.compile(
+    rf"[0-9](?<![0-9]{{2}})(?:[0-9]{{3}}(?:{_S}年|[-./])|[0-9]\.[0-9]{{2}}\.|[0-9]?{_S}月)"
+)
 _RANGE_SEP = f"{_S}(?:至|到|—{{1,2}}|–|-|~){_S}"
 # The end of a range whose start is a date: 至15日 (same month), 至5月 (same year).
 _RANGE_END_RE = re.compile(
@@ -177,7 +183,11 @@ def _find_dates(text: str) -> list[DateSpan]:
     scan = _ascii(text)
     spans: list[DateSpan] = []
     pos = 0
-    while (m := _DATE_RE.search(scan, pos)) is not None:
+    while (start := _DATE_START.search(scan, pos)) is not None:
+        m = _DATE_RE.match(scan, start.start())  # what _DATE_RE.search(scan, pos) finds
+        if m is None:
+            pos = start.start() + 1
+            continue
         pos = m.end()
         span = _span(text, m)
         if span is None:
