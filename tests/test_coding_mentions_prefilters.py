@@ -99,3 +99,19 @@ def test_triggers_that_cannot_be_joined_give_no_union() -> None:
     assert _any_of([re.compile("(a)b")]) is None
     assert _any_of([re.compile("a", re.IGNORECASE)]) is None
     assert _any_of([re.compile("a|b"), re.compile("(?i:c)")]).pattern == "(?:a|b)|(?:(?i:c))"
+
+
+def test_readable_passages_are_those_any_word_finds_something_in() -> None:
+    from analysis import gazetteer
+    from analysis.coding.mentions import MentionCoder
+    from analysis.coding.text import Span, paragraphs
+
+    place = gazetteer.find_places("河源市")[0].candidates[0]
+    for path in TEXTS:
+        text = path.read_text(encoding="utf-8")
+        found = sentences(text)
+        # sentences, whole lines, spans across lines and out of order, as records give them
+        passages = found + paragraphs(text)[:3] + [Span(0, len(text))] + found[:5]
+        coder = MentionCoder(text, CODEBOOK, place, passages)
+        expected = [p for p in passages if PLAN.any_word.search(p.text(text))]
+        assert list(coder._readable()) == expected

@@ -22,6 +22,7 @@ Rules (codebook ``mention_rules``) find a value, and values listed by position (
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 try:  # Python 3.11+
@@ -259,7 +260,8 @@ def _build_plan(codebook: Codebook) -> _Plan:
 def _any_word(needs: list[tuple[tuple[str, ...], ...]]) -> re.Pattern[str] | None:
     """A search for any string of the first (most selective) requirement of each pattern:
     a passage it finds nothing in cannot be matched by any of them. None when a pattern
-    has no known requirement."""
+    has no known requirement. It looks for plain strings only, so it finds one in a stretch
+    of the text exactly when that stretch holds one."""
     if not needs or not all(needs):
         return None
     words = {word for need in needs for word in need[0]}
@@ -426,10 +428,8 @@ class MentionCoder:
         listed: list[Mention] = []
         plan = self.plan
         lead_needs = plan.lists.lead_needs if plan.lists is not None else None
-        for passage in self.passages:
+        for passage in self._readable():
             sentence = passage.text(self.text)
-            if plan.any_word is not None and plan.any_word.search(sentence) is None:
-                continue  # no rule and no list lead can match
             if not may_hold_number(sentence):
                 continue
             may_list = lead_needs is not None and holds(lead_needs, sentence)
@@ -447,6 +447,25 @@ class MentionCoder:
             if may_list:
                 listed.extend(self._enumerated(passage))
         return _dedupe(found + listed)
+
+    def _readable(self) -> Iterator[Span]:
+        """The passages, in order, that a rule or the list lead may match: ``any_word`` finds
+        one of the strings they need in it. As ``any_word`` only looks for plain strings, a
+        line it finds none in has no such passage: it is searched once for all of them."""
+        word = self.plan.any_word
+        if word is None:
+            yield from self.passages
+            return
+        text = self.text
+        line, line_has_one = Span(0, 0), True
+        for passage in self.passages:
+            if not line.start <= passage.start < line.end:
+                line = paragraph_around(text, passage.start)
+                line_has_one = word.search(text, line.start, line.end) is not None
+            if not line_has_one and passage.end <= line.end:
+                continue
+            if word.search(text, passage.start, passage.end) is not None:
+                yield passage
 
     def _mentions(self, variable, flow, exclude, rule, passage, match) -> list[Mention]:
         start, end = passage.start + match.start(), passage.start + match.end()
