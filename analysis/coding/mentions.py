@@ -115,7 +115,9 @@ def _periods(
     nearest full date before it (else after) in ``dates``."""
     chunk = text[scope.start : scope.end]
     relative = []
-    for m in _RELATIVE.finditer(chunk) if holds(_RELATIVE_NEEDS, chunk) else ():
+    # (a chunk without the strings a pattern needs is not searched with it)
+    relatives = _RELATIVE.finditer(chunk) if holds(_RELATIVE_NEEDS, chunk) else ()
+    for m in relatives:
         anchor = anchor_year(dates or [], scope.start + m.start())
         if anchor is not None:
             relative.append((m, relative_year(m["rel"], anchor)))
@@ -129,7 +131,8 @@ def _periods(
         elif features.year_role(text, start, start + 5, codebook) != "period":
             continue
         found.append(_Period(start, scope.start + p.end, year, p.months))
-    for m in _YEAR.finditer(chunk) if holds(_YEAR_NEEDS, chunk) else ():
+    years = _YEAR.finditer(chunk) if holds(_YEAR_NEEDS, chunk) else ()
+    for m in years:
         start, end = scope.start + m.start(), scope.start + m.end()
         if any(a <= start < b for a, b in taken):
             continue
