@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+
+from analysis.coding.literal import holds, requirements
+from analysis.coding.perdocument import LastDocument
 
 __all__ = [
     "DateSpan",
@@ -20,6 +24,7 @@ __all__ = [
     "with_years",
 ]
 
+_DOCUMENT = LastDocument()
 _ONE_TO_ONE = str.maketrans("０１２３４５６７８９－．／～", "0123456789-./~")
 _FULL_WIDTH = re.compile("[０-９－．／～]")
 
@@ -77,6 +82,12 @@ _DATE_RE = re.compile(
 _RELATIVE_DATE_RE = re.compile(
     rf"(?P<rel>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))})度?{_S}"
     rf"(?P<m>{_MD}){_S}月(?:{_S}(?P<d>{_MD}){_S}[日号]|[底末])"
+)
+#: Where a match of _DATE_RE can start: the first digit of a run of digits, with the shape
+#: of one of its forms after it (loosely: the years are not checked). A search for these
+#: skips straight to digits, so _DATE_RE is tried only there rather than at every character.
+_DATE_START = re.compile(
+    rf"[0-9](?<![0-9]{{2}})(?:[0-9]{{3}}(?:{_S}年|[-./])|[0-9]\.[0-9]{{2}}\.|[0-9]?{_S}月)"
 )
 _RANGE_SEP = f"{_S}(?:至|到|—{{1,2}}|–|-|~){_S}"
 # The end of a range whose start is a date: 至15日 (same month), 至5月 (same year).
@@ -162,12 +173,21 @@ def find_dates(text: str) -> list[DateSpan]:
 
     A bare number is never a date, and a month range such as 1—5月 is a period
     (see ``find_periods``), not a date. 2022年底/年末 is December; 2023-06-25 15:38:38
-    gives its date part.
+    gives its date part. Found once per text (the header and the records both ask).
     """
+    return list(_DOCUMENT.get((text,), "dates", lambda: tuple(_find_dates(text))))
+
+
+def _find_dates(text: str) -> list[DateSpan]:
+    """``find_dates`` without the per-text cache (for short phrases cut out of a text)."""
     scan = _ascii(text)
     spans: list[DateSpan] = []
     pos = 0
-    while (m := _DATE_RE.search(scan, pos)) is not None:
+    while (start := _DATE_START.search(scan, pos)) is not None:
+        m = _DATE_RE.match(scan, start.start())  # what _DATE_RE.search(scan, pos) finds
+        if m is None:
+            pos = start.start() + 1
+            continue
         pos = m.end()
         span = _span(text, m)
         if span is None:
@@ -178,9 +198,10 @@ def find_dates(text: str) -> list[DateSpan]:
             spans.append(end)
             pos = end.end
     relative = _relative_dates(text, scan)
-    covered = [(r.start, r.end) for r in relative]
-    plain = [s for s in spans if not any(a <= s.start < b for a, b in covered)]
-    return _relative_range_ends(scan, sorted(plain + relative, key=lambda s: s.start))
+    if relative:
+        covered = [(r.start, r.end) for r in relative]
+        spans = [s for s in spans if not any(a <= s.start < b for a, b in covered)]
+    return _relative_range_ends(scan, sorted(spans + relative, key=lambda s: s.start))
 
 
 _RANGE_SEP_RE = re.compile(_RANGE_SEP)
@@ -234,12 +255,14 @@ def with_years(spans: list[DateSpan]) -> list[DateSpan]:
     """
     ordered = sorted(spans, key=lambda s: s.start)
     full = [s for s in ordered if _is_full(s)]
+    starts = [f.start for f in full]
     result = []
     for span in ordered:
         if span.year is None:
-            before = [f for f in full if f.start < span.start]
-            after = [f for f in full if f.start > span.start]
-            anchor = before[-1] if before else (after[0] if after else None)
+            # the last full date starting before the span, else the first starting after it
+            i = bisect_left(starts, span.start)
+            j = bisect_right(starts, span.start)
+            anchor = full[i - 1] if i else (full[j] if j < len(full) else None)
             year = None if anchor is None else anchor.year + (span.relative or 0)
             if year is not None and _valid(year, span.month, span.day):
                 span = replace(span, year=year, year_inferred=True)
@@ -269,6 +292,10 @@ _PERIOD_RE = re.compile(
 )
 
 
+#: strings every match of _PERIOD_RE contains (see literal.requirements)
+_PERIOD_NEEDS = requirements(_PERIOD_RE)
+
+
 @dataclass(frozen=True)
 class Period:
     """A year-to-date period at ``text[start:end]``: months '1-5', None for a full year."""
@@ -285,6 +312,8 @@ def find_periods(text: str) -> list[Period]:
     just before them (2023年1—5月 -> 2023). 4—9月 is returned as '4-9'."""
     scan = _ascii(text)
     periods = []
+    if not holds(_PERIOD_NEEDS, scan):  # no month, quarter or half year: nothing to find
+        return periods
     for m in _PERIOD_RE.finditer(scan):
         if m["q"]:
             months = QUARTERS[m["q"]]
@@ -333,7 +362,7 @@ def parse_asof(text: str, anchor_year: int | None = None) -> str | None:
             return None
         year = relative_year(m["rel"], anchor_year)
         return f"{year:04d}-{YEAR_END_WORDS[end.group()]:02d}"
-    spans = find_dates(rest)
+    spans = _find_dates(rest)
     if (month := _MONTH_ONLY_RE.match(rest)) is not None and not (spans and spans[0].start == 0):
         spans = [DateSpan(0, month.end(), month.group(), None, int(month["m"]), None)]
     if not spans or spans[0].start != 0 or spans[0].month is None:

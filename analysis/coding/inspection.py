@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from analysis.codebook import Codebook
 from analysis.coding.dates import DateSpan, anchor_year, parse_asof
 from analysis.coding.evidence import Evidence, cite
+from analysis.coding.literal import requirements
 from analysis.coding.numbers import parse_number
+from analysis.coding.perdocument import LastDocument
 from analysis.coding.text import Span, paragraph_around, sentence_around
 
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|—{1,2}|–|-|~)\s*")
@@ -37,6 +40,36 @@ _ASOF_FIGURE = re.compile(
 _ASOF_LEAD = re.compile(r"(?:截至|截止)(?:到|至)?\s*(?:今年|本年|去年|上年)?\s*$")
 #: How far before 反馈 the feedback date may stand (characters, same sentence).
 FEEDBACK_REACH = 40
+#: date ranges and entry days, found once per document for all its records
+_DOCUMENT = LastDocument()
+
+
+@lru_cache(maxsize=64)
+def _needs(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Strings every match of ``pattern`` contains (see literal.requirements)."""
+    return requirements(pattern)
+
+
+def _holding(text: str, pattern: re.Pattern[str], spans: list[Span]) -> list[Span]:
+    """The spans, in order, that hold one of the strings every match of ``pattern`` contains
+    (its most selective requirement): no other span can hold a match."""
+    needs = _needs(pattern)
+    if not needs:
+        return spans
+    words = [word for word in needs[0] if word in text]
+    if not words:
+        return []
+    if len(words) == 1:  # the usual case: one plain substring test per span
+        word = words[0]
+        return [span for span in spans if word in text[span.start : span.end]]
+    any_word = _any_word(tuple(words))
+    return [span for span in spans if any_word.search(text, span.start, span.end)]
+
+
+@lru_cache(maxsize=64)
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A search for any of ``words`` (plain strings)."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _first(
@@ -47,7 +80,7 @@ def _first(
     rule: str,
     convert=lambda m: m,
 ) -> Evidence | None:
-    for span in spans:
+    for span in spans:  # (round and batch open with 第: a plain search is already fast)
         match = pattern.search(text, span.start, span.end)
         if match:
             try:
@@ -118,53 +151,84 @@ def lookback(text: str, anchor: list[Span], codebook: Codebook) -> Evidence:
     return Evidence("lookback", False, "", 0, 0, "lookback.not_named")
 
 
-def _inside(span: Span, dates: list[DateSpan]) -> list[DateSpan]:
-    """The dates (sorted by start) that start inside ``span``."""
-    starts = [d.start for d in dates]
-    return dates[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+def _first_inside(
+    spans: list[Span], starts: list[int], found: list[int], width: int = 1
+) -> int | None:
+    """The first of ``found`` (sorted indices into dates starting at ``starts``, sorted) whose
+    ``width`` dates from it all start inside a span, the spans taken in order."""
+    if not found:
+        return None
+    for span in spans:
+        low, high = bisect_left(starts, span.start), bisect_left(starts, span.end)
+        k = bisect_left(found, low)
+        if k < len(found) and found[k] + width <= high:
+            return found[k]
+    return None
 
 
 def entry_dates(
     text: str, spans: list[Span], dates: list[DateSpan], codebook: Codebook
 ) -> tuple[Evidence | None, Evidence | None]:
-    """The first date range (D1至D2) in a sentence about the team's stay (进驻, 开展督察)."""
+    """The first date range (D1至D2) in a sentence about the team's stay (进驻, 开展督察).
+    ``dates`` are sorted by start (as ``with_years`` gives them)."""
     cue = codebook.document["entry_cue"]
-    for span in spans:
-        inside = _inside(span, dates)
-        for first, second in zip(inside, inside[1:], strict=False):
-            if not _RANGE_JOIN.fullmatch(text[first.end : second.start]):
-                continue
-            sentence = sentence_around(text, first.start)
-            if not cue.search(text, sentence.start, sentence.end):
-                continue
-            if first.iso() is None or second.iso() is None or None in (first.day, second.day):
-                continue  # the fields are days: 2019年7月至8月 gives none
-            rule = "entry.range"
-            return (
-                cite(text, "entry_start", first.iso(), first.start, first.end, rule),
-                cite(text, "entry_end", second.iso(), second.start, second.end, rule),
-            )
-    return _entry_day(text, spans, dates, codebook, "entry_start"), _entry_day(
-        text, spans, dates, codebook, "entry_end"
+    starts = [d.start for d in dates]
+    document = (text, codebook, tuple(dates))
+    ranges = _DOCUMENT.get(document, "entry_ranges", lambda: _entry_ranges(text, dates, cue))
+    if (i := _first_inside(spans, starts, ranges, width=2)) is not None:
+        first, second = dates[i], dates[i + 1]
+        rule = "entry.range"
+        return (
+            cite(text, "entry_start", first.iso(), first.start, first.end, rule),
+            cite(text, "entry_end", second.iso(), second.start, second.end, rule),
+        )
+    return _entry_day(text, spans, dates, starts, codebook, "entry_start"), _entry_day(
+        text, spans, dates, starts, codebook, "entry_end"
     )
 
 
+def _entry_ranges(text: str, dates: list[DateSpan], cue: re.Pattern[str]) -> list[int]:
+    """Indices i of the dates whose pair i, i+1 is a range of days (D1至D2; 2019年7月至8月
+    gives none) in a sentence about the stay."""
+    found = []
+    for i in range(len(dates) - 1):
+        first, second = dates[i], dates[i + 1]
+        if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+            continue
+        if first.day is None or second.day is None or first.iso() is None or second.iso() is None:
+            continue
+        sentence = sentence_around(text, first.start)
+        if cue.search(text, sentence.start, sentence.end):
+            found.append(i)
+    return found
+
+
 def _entry_day(
-    text: str, spans: list[Span], dates: list[DateSpan], codebook: Codebook, variable: str
+    text: str,
+    spans: list[Span],
+    dates: list[DateSpan],
+    starts: list[int],
+    codebook: Codebook,
+    variable: str,
 ) -> Evidence | None:
     """A single day followed by its cue: 于2021年4月7日进驻 / 5月7日结束进驻."""
     cue = codebook.document.get(f"{variable}_cue")
     if cue is None:
         return None
-    for span in spans:
-        for date in _inside(span, dates):
-            if date.day is None or date.iso() is None:
-                continue
-            match = cue.match(text, date.end)
-            if match:
-                rule = f"{variable}.day"
-                return cite(text, variable, date.iso(), date.start, match.end(), rule)
-    return None
+    days = _DOCUMENT.get(
+        (text, codebook, tuple(dates)),
+        ("entry_days", variable),
+        lambda: [
+            i
+            for i, date in enumerate(dates)
+            if date.day is not None and cue.match(text, date.end) and date.iso() is not None
+        ],
+    )
+    if (i := _first_inside(spans, starts, days)) is None:
+        return None
+    date = dates[i]
+    match = cue.match(text, date.end)
+    return cite(text, variable, date.iso(), date.start, match.end(), f"{variable}.day")
 
 
 def feedback_date(
@@ -175,12 +239,15 @@ def feedback_date(
     source's (记者…获悉…督察反馈意见)."""
     cue = codebook.document["feedback_cue"]
     excludes = codebook.document.get("feedback_excludes")
-    for span in spans:
+    starts = [d.start for d in dates]
+    for span in _holding(text, cue, spans):
         for match in cue.finditer(text, span.start, span.end):
             sentence = sentence_around(text, match.start())
+            # dates (sorted by start) that start in the sentence before the cue
+            window = dates[bisect_left(starts, sentence.start) : bisect_left(starts, match.start())]
             before = [
                 d
-                for d in dates
+                for d in window
                 if sentence.start <= d.start
                 and d.end <= match.start()
                 and match.start() - d.end <= FEEDBACK_REACH
@@ -212,7 +279,7 @@ def _feedback_meeting(
     if lead is None:
         return None
     starts = {d.start: d for d in dates}
-    for span in spans:
+    for span in _holding(text, lead, spans):
         for match in lead.finditer(text, span.start, span.end):
             date = starts.get(match.end())
             if date is not None and date.day is not None and date.iso():
@@ -293,7 +360,7 @@ def asof(
             return found
     if figures:
         return None
-    for span in passages or []:
+    for span in _holding(text, _ASOF, passages or []):
         for match in _ASOF.finditer(text, span.start, span.end):
             sentence = sentence_around(text, match.start())
             if not _ASOF_FIGURE.search(text, match.end(), sentence.end):

@@ -22,7 +22,14 @@ Rules (codebook ``mention_rules``) find a value, and values listed by position (
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+try:  # Python 3.11+
+    from re import _constants, _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _constants  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 from analysis import gazetteer
 from analysis.codebook import Codebook
@@ -31,6 +38,7 @@ from analysis.coding import features
 from analysis.coding.dates import DateSpan, anchor_year, find_periods, relative_year
 from analysis.coding.literal import holds, requirements
 from analysis.coding.numbers import parse_money, parse_number
+from analysis.coding.perdocument import LastDocument
 from analysis.coding.text import (
     Span,
     clause_around,
@@ -46,8 +54,12 @@ _YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?P<since>�
 _RELATIVE = re.compile(
     r"(?<![比较同与])(?P<rel>今年|本年|去年|上年|前年)度?(?P<since>以来)?(?!同期)"
 )
+#: strings every match of _YEAR / _RELATIVE contains (see literal.requirements)
+_YEAR_NEEDS = requirements(_YEAR)
+_RELATIVE_NEEDS = requirements(_RELATIVE)
 _JOINER = re.compile(r"^\s*(?:和|、|及|与|,|至|—|-)\s*$")
 _CUMULATIVE = re.compile(r"累计|合计|总计|共计")
+_MAXREPEAT = _constants.MAXREPEAT
 
 
 @dataclass(frozen=True)
@@ -103,7 +115,9 @@ def _periods(
     nearest full date before it (else after) in ``dates``."""
     chunk = text[scope.start : scope.end]
     relative = []
-    for m in _RELATIVE.finditer(chunk):
+    # (a chunk without the strings a pattern needs is not searched with it)
+    relatives = _RELATIVE.finditer(chunk) if holds(_RELATIVE_NEEDS, chunk) else ()
+    for m in relatives:
         anchor = anchor_year(dates or [], scope.start + m.start())
         if anchor is not None:
             relative.append((m, relative_year(m["rel"], anchor)))
@@ -117,7 +131,8 @@ def _periods(
         elif features.year_role(text, start, start + 5, codebook) != "period":
             continue
         found.append(_Period(start, scope.start + p.end, year, p.months))
-    for m in _YEAR.finditer(chunk):
+    years = _YEAR.finditer(chunk) if holds(_YEAR_NEEDS, chunk) else ()
+    for m in years:
         start, end = scope.start + m.start(), scope.start + m.end()
         if any(a <= start < b for a, b in taken):
             continue
@@ -163,7 +178,12 @@ def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int |
     rectification (``not_bulletin_cue``). Years of full dates (2022年5月2日) and since-years
     are not counted."""
     lines = paragraphs(text)
-    body = [i for i, line in enumerate(lines) if _is_body(line.text(text))]
+    body = []  # the first two paragraphs of running text
+    for i, line in enumerate(lines):
+        if _is_body(line.text(text)):
+            body.append(i)
+            if len(body) == 2:
+                break
     if not body:
         return None
     groups = [lines[: body[0]]] + [[lines[i]] for i in body[:2]]
@@ -190,11 +210,81 @@ def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int |
 
 def _wider_area(codebook: Codebook, place: gazetteer.Place) -> re.Pattern[str] | None:
     """Words for an area wider than ``place``; not those naming its own kind (全市 is a
-    county-level city's own area)."""
-    words = codebook.synonyms.get("wider_area_cue", {}).get(place.level, [])
-    own = place.name[-1]
-    kept = [w for w in words if not w.endswith(own)]
-    return re.compile("|".join(sorted(kept, key=len, reverse=True))) if kept else None
+    county-level city's own area). Compiled once per codebook, level and last character."""
+    level, own = place.level, place.name[-1]
+
+    def build(codebook: Codebook) -> re.Pattern[str] | None:
+        words = codebook.synonyms.get("wider_area_cue", {}).get(level, [])
+        kept = [w for w in words if not w.endswith(own)]
+        return re.compile("|".join(sorted(kept, key=len, reverse=True))) if kept else None
+
+    return features.compiled(codebook, ("wider_area", level, own), build)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What ``MentionCoder.code`` runs for a codebook, found once per codebook."""
+
+    #: (variable, is a flow, its exclude pattern, its rules), in codebook order
+    variables: tuple[tuple[str, bool, re.Pattern[str] | None, tuple], ...]
+    #: every rule of every variable (for the year-on-year search)
+    rules: tuple
+    #: matches wherever some variable's trigger does; None when a variable has none
+    any_trigger: re.Pattern[str] | None
+    #: matches every passage that a rule or the list lead can match (it holds one of the
+    #: strings each match of that pattern needs); None when one needs none
+    any_word: re.Pattern[str] | None
+    #: the compiled ``mention_enumeration``, None when the codebook has none
+    lists: _Lists | None
+
+
+def _build_plan(codebook: Codebook) -> _Plan:
+    variables = tuple(
+        (
+            variable,
+            codebook.mention_kind(variable) == "flow",
+            codebook.mention_excludes.get(variable),
+            rules,
+        )
+        for variable, rules in codebook.mention_rules.items()
+    )
+    lists = _build_lists(codebook) if codebook.raw.get("mention_enumeration") else None
+    rules = tuple(r for rules in codebook.mention_rules.values() for r in rules)
+    needs = [r.needs for r in rules] + ([lists.lead_needs] if lists is not None else [])
+    return _Plan(
+        variables,
+        rules,
+        _any_of([codebook.triggers.get(v) for v in codebook.mention_rules]),
+        _any_word(needs),
+        lists,
+    )
+
+
+def _any_word(needs: list[tuple[tuple[str, ...], ...]]) -> re.Pattern[str] | None:
+    """A search for any string of the first (most selective) requirement of each pattern:
+    a passage it finds nothing in cannot be matched by any of them. None when a pattern
+    has no known requirement. It looks for plain strings only, so it finds one in a stretch
+    of the text exactly when that stretch holds one."""
+    if not needs or not all(needs):
+        return None
+    words = {word for need in needs for word in need[0]}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _any_of(patterns: list[re.Pattern[str] | None]) -> re.Pattern[str] | None:
+    """One pattern that finds a match exactly where one of ``patterns`` does (an alternation
+    of them); None when one is missing or they cannot be joined (groups, flags)."""
+    if not patterns or any(
+        p is None or p.groups or p.flags != re.UNICODE for p in patterns
+    ):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    except re.error:
+        return None
+
+
+_DOCUMENT = LastDocument()
 
 
 class MentionCoder:
@@ -215,8 +305,15 @@ class MentionCoder:
         self.anchors = [d for d in self.dates if d.day is not None]
         self.not_funding = codebook.cue("not_funding_cue")
         self.wider = _wider_area(codebook, place)
-        self._all_rules = [r for rules in codebook.mention_rules.values() for r in rules]
-        self.doc_year = document_year(text, codebook, self.dates)
+        self.plan = features.compiled(codebook, "mention_plan", _build_plan)
+        self._all_rules = self.plan.rules
+        # the bulletin's year depends on the text and its dated days only
+        days = tuple((d.start, d.end) for d in self.dates if d.day is not None)
+        self.doc_year = _DOCUMENT.get(
+            (text, codebook, days),
+            "document_year",
+            lambda: document_year(text, codebook, self.dates),
+        )
 
     # -- filters ----------------------------------------------------------------------
     def _other_place(self, chunk: str) -> int | None:
@@ -328,13 +425,21 @@ class MentionCoder:
 
     # -- main -------------------------------------------------------------------------
     def code(self) -> list[Mention]:
+        """The record's mentions: rule matches, then listed values (``_dedupe`` orders them by
+        offset and variable, keeping the order found among equals)."""
         found: list[Mention] = []
-        numeric = [p for p in self.passages if may_hold_number(p.text(self.text))]
-        for variable, rules in self.codebook.mention_rules.items():
-            flow = self.codebook.mention_kind(variable) == "flow"
-            exclude = self.codebook.mention_excludes.get(variable)
-            for passage in numeric:
-                sentence = passage.text(self.text)
+        listed: list[Mention] = []
+        plan = self.plan
+        lead_needs = plan.lists.lead_needs if plan.lists is not None else None
+        for passage in self._readable():
+            sentence = passage.text(self.text)
+            if not may_hold_number(sentence):
+                continue
+            may_list = lead_needs is not None and holds(lead_needs, sentence)
+            if not may_list and plan.any_trigger is not None:
+                if plan.any_trigger.search(sentence) is None:
+                    continue  # no variable's trigger: no rule can match
+            for variable, flow, exclude, rules in plan.variables:
                 if not self.codebook.may_hold(variable, sentence):
                     continue
                 for rule in rules:
@@ -342,9 +447,28 @@ class MentionCoder:
                         continue
                     for match in rule.pattern.finditer(sentence):
                         found.extend(self._mentions(variable, flow, exclude, rule, passage, match))
-        for passage in numeric:
-            found.extend(self._enumerated(passage))
-        return _dedupe(found)
+            if may_list:
+                listed.extend(self._enumerated(passage))
+        return _dedupe(found + listed)
+
+    def _readable(self) -> Iterator[Span]:
+        """The passages, in order, that a rule or the list lead may match: ``any_word`` finds
+        one of the strings they need in it. As ``any_word`` only looks for plain strings, a
+        line it finds none in has no such passage: it is searched once for all of them."""
+        word = self.plan.any_word
+        if word is None:
+            yield from self.passages
+            return
+        text = self.text
+        line, line_has_one = Span(0, 0), True
+        for passage in self.passages:
+            if not line.start <= passage.start < line.end:
+                line = paragraph_around(text, passage.start)
+                line_has_one = word.search(text, line.start, line.end) is not None
+            if not line_has_one and passage.end <= line.end:
+                continue
+            if word.search(text, passage.start, passage.end) is not None:
+                yield passage
 
     def _mentions(self, variable, flow, exclude, rule, passage, match) -> list[Mention]:
         start, end = passage.start + match.start(), passage.start + match.end()
@@ -401,14 +525,13 @@ class MentionCoder:
         """Values of a list aligned with a list of names (A、B、C浓度分别为x、y、z), with the
         changes listed the same way (同比分别下降p、q)."""
         out: list[Mention] = []
-        spec = self.codebook.raw.get("mention_enumeration") or {}
-        if not spec:
+        lists = self.plan.lists
+        if lists is None:
             return out
-        lists = features.compiled(self.codebook, "enumeration", _build_lists)
         sentence = passage.text(self.text)
         if not holds(lists.lead_needs, sentence):  # the lead cannot match
             return out
-        for m in lists.lead.finditer(sentence):
+        for m in lists.lead.finditer(sentence, lists.first_start(sentence)):
             names = _split_items(m["names"], lists.separator)
             values = list(lists.value.finditer(sentence, m.end()))
             values = _contiguous(sentence, m.end(), values, lists.joiner)
@@ -455,6 +578,18 @@ class _Lists:
     names: dict[str, re.Pattern[str]]
     #: strings every match of ``lead`` contains (see literal.requirements)
     lead_needs: tuple[tuple[str, ...], ...] = ()
+    #: a string every match of ``lead`` contains, and the longest match (None: unbounded)
+    lead_word: str | None = None
+    lead_width: int | None = None
+
+    def first_start(self, sentence: str) -> int:
+        """An offset before which no match of ``lead`` starts in ``sentence``: a match holds
+        ``lead_word`` within its width, so it starts at most that far before its first
+        occurrence."""
+        if self.lead_word is None or self.lead_width is None:
+            return 0
+        first = sentence.find(self.lead_word)
+        return 0 if first < 0 else max(0, first + len(self.lead_word) - self.lead_width)
 
 
 def _build_lists(codebook: Codebook) -> _Lists:
@@ -464,6 +599,8 @@ def _build_lists(codebook: Codebook) -> _Lists:
         return re.compile(codebook_expand(pattern, codebook.synonyms, "mention_enumeration"))
 
     lead = expand(spec["lead"])
+    needs = requirements(lead)
+    width = _parser.parse(lead.pattern, lead.flags).getwidth()[1]
     return _Lists(
         lead=lead,
         separator=expand(spec["separator"]),
@@ -471,7 +608,9 @@ def _build_lists(codebook: Codebook) -> _Lists:
         joiner=expand(spec["joiner"]),
         change=expand(spec["change"]),
         names={v: expand(p) for v, p in spec["names"].items()},
-        lead_needs=requirements(lead),
+        lead_needs=needs,
+        lead_word=needs[0][0] if needs and len(needs[0]) == 1 else None,
+        lead_width=width if width < _MAXREPEAT else None,
     )
 
 
