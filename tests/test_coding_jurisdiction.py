@@ -252,3 +252,109 @@ def test_a_section_opened_by_a_self_reference(raw: str, names: list[str]) -> Non
 def test_an_environment_department_names_its_province() -> None:
     raw = "新华社长沙5月9日电 湖南省环境厅介绍,督察反馈的40个问题中已有33个完成整改。\n"
     assert decided(raw)[:2] == ("湖南省", "jurisdiction.organ")
+
+
+# --- more wordings per class --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # JUR-SPEAKER: the batch's city before the county, a county-level city in a chain,
+        # a breakdown list
+        (
+            "浙江省第一生态环境保护督察组于6月14日向湖州市转交第九批群众信访件38件,其中德清县6件。"
+            "截至6月14日,我县共承接省督察组转交的信访件52件,已办结41件。\n德清县督察整改工作专班\n"
+            "2023年6月15日\n",
+            {"jurisdiction": "德清县", "level": "county", "parent": "浙江省",
+             "petitions_total": 52, "petitions_resolved": 41, "asof": "2023-06-14"},
+        ),
+        (
+            "中央第三生态环境保护督察组向河北省转办第二十批信访举报件 涉及我区12件\n"
+            "截止5月9日,中央督察组累计转交我区信访举报件147件,已办结(含阶段性办结)139件。\n"
+            "保定市竞秀区生态环境保护督察迎检办\n",
+            {"jurisdiction": "竞秀区", "parent": "河北省", "petitions_total": 147,
+             "petitions_resolved": 139, "asof": None},
+        ),
+        (
+            "近日,湖南省岳阳市汨罗市召开督察整改调度会。会议通报,省第五环境保护督察组进驻以来,"
+            "共向我市转办群众举报案件64件,已办结58件。\n",
+            {"jurisdiction": "汨罗市", "level": "county", "inspection_level": "provincial",
+             "petitions_total": 64, "petitions_resolved": 58},
+        ),
+        (
+            "截至9月20日,省委第二生态环境保护督察组累计向我市交办信访件386件,按属地分:"
+            "雨湖区97件、岳塘区85件、湘潭县73件、韶山市31件,其余由市直部门办理。全市已办结352件。\n"
+            "湘潭市督察整改办公室\n2022年9月21日\n",
+            {"jurisdiction": "湘潭市", "petitions_total": 386, "petitions_resolved": 352,
+             "asof": "2022-09-20"},
+        ),
+        # TITLE-SCOPE: a lead line above a numbered heading, a byline, a long line with 整改
+        (
+            "2022年4月6日至5月6日,中央第二生态环境保护督察组对甘肃省开展第二轮督察,并于7月18日"
+            "向我省反馈督察意见。截至2023年9月底,整改方案确定的62项整改任务已完成41项。\n"
+            "(一)坚持高位推动,扛牢整改政治责任\n省委常委会多次专题研究督察整改工作。\n",
+            {"jurisdiction": "甘肃省", "entry_start": "2022-04-06", "entry_end": "2022-05-06",
+             "feedback_date": "2022-07-18", "asof": "2023-09", "tasks_total": 62,
+             "tasks_completed": 41},
+        ),
+        (
+            "来源:市融媒体中心 作者:王芳\n截至2021年8月31日,中央第四生态环境保护督察组转交南平市的"
+            "群众信访举报件共计1045件,目前已办结998件。\n",
+            {"jurisdiction": "南平市", "petitions_total": 1045, "petitions_resolved": 998,
+             "asof": "2021-08-31"},
+        ),
+        (
+            "黄梅县持续推进中央环保督察反馈问题整改:截至2023年6月底,督察反馈的28个问题已完成整改"
+            "21个,其余7个正按序时推进。\n二、下一步工作打算\n继续压实整改责任。\n",
+            {"jurisdiction": "黄梅县", "asof": "2023-06", "tasks_total": 28, "tasks_completed": 21},
+        ),
+        # JUR-CHROME: a provincial news portal named after a city, a news agency's dateline
+        (
+            "来源:中国吉林网 2022-10-18\n截至10月16日,中央第一生态环境保护督察组交办我省的"
+            "群众举报件已达二十批次,合计3410件,全省已办结3022件。长春、吉林、四平、通化等9个市(州)均建立了"
+            "办理台账。\n",
+            {"jurisdiction": "吉林省", "petitions_total": 3410, "petitions_resolved": 3022,
+             "asof": "2022-10-16"},
+        ),
+        (
+            "中新网福州11月2日电(记者 张三)记者2日从福建省生态环境厅获悉,截至2018年10月底,"
+            "中央环保督察“回头看”反馈的49个问题中,已完成整改35个。\n",
+            {"jurisdiction": "福建省", "lookback": True, "tasks_total": 49, "tasks_completed": 35,
+             "asof": "2018-10", "feedback_date": None},
+        ),
+        # JUR-VARIANT: 陜, 淸, 靑 and 囘 with full-width digits
+        (
+            "陜西省通報中央生態環境保護督察整改進展\n截至2022年9月底,陜西省列入整改方案的40項任務已完成32項。\n",
+            {"jurisdiction": "陕西省", "tasks_total": 40, "tasks_completed": 32, "asof": "2022-09"},
+        ),
+        (
+            "淸遠市落實省級生態環境保護督察反饋問題整改情況\n目前,督察反饋的23個問題已整改完成19個。\n",
+            {"jurisdiction": "清远市", "parent": "广东省", "inspection_level": "provincial",
+             "tasks_total": 23, "tasks_completed": 19},
+        ),
+        (
+            "靑島市關於中央環境保護督察“囘頭看”反饋意見整改落實情況的報告\n"
+            "截至2019年6月,督察“囘頭看”反饋的３７個問題已完成整改３０個。\n",
+            {"jurisdiction": "青岛市", "lookback": True, "doc_type": "progress", "tasks_total": 37,
+             "tasks_completed": 30, "asof": "2019-06"},
+        ),
+    ],
+)
+def test_more_wordings_per_class(raw: str, expected: dict) -> None:
+    rec = only(raw)
+    got = {k: rec.jurisdiction if k == "jurisdiction" else rec.values.get(k) for k in expected}
+    assert got == expected
+
+
+def test_numbered_inline_sections_give_one_record_each() -> None:
+    raw = (
+        "一、沭阳县:省第二督察组转交的63件信访件已全部办结。"
+        "二、泗阳县:省第二督察组转交的41件信访件已办结38件。\n"
+    )
+    records = code(raw).records
+    assert [r.jurisdiction for r in records] == ["沭阳县", "泗阳县"]
+    assert [(r.values["petitions_total"], r.values["petitions_resolved"]) for r in records] == [
+        (63, 63),
+        (41, 38),
+    ]

@@ -347,3 +347,126 @@ def test_single_month_values_are_not_coded(body: str) -> None:
 )
 def test_months_elsewhere_leave_the_value_annual(body: str, expected: set[tuple]) -> None:
     assert values(body) == expected
+
+
+# --- more wordings per class, each a whole page ------------------------------------------
+
+
+def page(raw: str) -> set[tuple]:
+    """(variable, year, value, yoy_change, yoy_unit) of the only record of a whole page."""
+    doc = code_text(normalize(raw), "snippet")
+    assert len(doc.records) == 1
+    mentions = doc.records[0].mentions
+    return {(m.variable, m.year, m.value, m.yoy_change, m.yoy_unit) for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # one-year bulletin: the year of the title
+        (
+            "2020年湖南省环境质量状况\n湖南省生态环境厅日前公布上年度全省环境质量。\n"
+            "全省14个市州城市环境空气质量优良天数比例平均为91.7%,"
+            "细颗粒物(PM2.5)年均浓度41微克/立方米。\n",
+            {("good_air_ratio", 2020, 91.7, None, None), ("pm25", 2020, 41.0, None, None)},
+        ),
+        (
+            "2023年贵州省生态环境状况公报发布\n省生态环境厅日前发布公报。\n"
+            "全省9个中心城市环境空气质量优良天数比率平均为98.9%,同比上升0.2个百分点。\n",
+            {("good_air_ratio", 2023, 98.9, 0.2, "pp")},
+        ),
+        # comparison bases written 与…相比, 相较于, 相比
+        (
+            "株洲市2021年环境质量状况\n2021年,全市细颗粒物平均浓度31微克/立方米,与2020年相比"
+            "下降8.8%;优良天数比率88.5%,与2020年相比上升2.2个百分点。\n",
+            {("pm25", 2021, 31.0, -8.8, "pct"), ("good_air_ratio", 2021, 88.5, 2.2, "pp")},
+        ),
+        (
+            "河北省大气环境质量持续改善\n2019年全省空气质量总体改善,重污染天数比2018年减少5天。"
+            "PM2.5平均浓度为50.2微克/立方米。\n",
+            {("pm25", 2019, 50.2, None, None)},
+        ),
+        (
+            "浙江省水环境质量稳步提升\n2021年全省地表水优良水质比例为95.2%,相较于2020年提高0.8个百分点。\n",
+            {("water_good_ratio", 2021, 95.2, 0.8, "pp")},
+        ),
+        (
+            "山东省空气质量\n2022年,全省PM2.5浓度37微克/立方米,相比2021年下降5.1%。\n",
+            {("pm25", 2022, 37.0, -5.1, "pct")},
+        ),
+        # values listed by position, names keeping 比例
+        (
+            "石门县2022年生态环境质量公报\n2022年,全县细颗粒物、可吸入颗粒物平均浓度分别为"
+            "29微克/立方米和50微克/立方米。\n",
+            {("pm25", 2022, 29.0, None, None)},
+        ),
+        (
+            "益阳市环境空气质量状况\n2021年全市PM10、PM2.5年均值分别为58、33微克/立方米,"
+            "分别同比下降6.5%、8.3%。\n",
+            {("pm25", 2021, 33.0, -8.3, "pct")},
+        ),
+        (
+            "江西省生态环境质量\n2022年,全省空气质量优良天数比例、地表水国考断面水质优良比例"
+            "分别达到92.1%、95.6%。\n",
+            {
+                ("good_air_ratio", 2022, 92.1, None, None),
+                ("water_good_ratio", 2022, 95.6, None, None),
+            },
+        ),
+        # indicator names: subscript PM₂.₅, full-width characters, 达到Ⅲ类及以上, days then share
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市PM₂.₅平均浓度为39微克/立方米。\n",
+            {("pm25", 2023, 39.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n２０２３年，全市ＰＭ２．５年均浓度为２９微克／立方米。\n",
+            {("pm25", 2023, 29.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市国考断面中水质达到Ⅲ类及以上的断面比例为87.5%。\n",
+            {("water_good_ratio", 2023, 87.5, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市空气质量优良天数为313天,占比85.8%。\n",
+            {("good_air_ratio", 2023, 85.8, None, None)},
+        ),
+        # counts of class I–III sections before their share
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市30个地表水考核断面中,Ⅰ～Ⅲ类断面26个、占86.7%。\n",
+            {("water_good_ratio", 2023, 86.7, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年，全市优良（Ⅰ～Ⅲ类）水质断面28个，占比93.3%。\n",
+            {("water_good_ratio", 2023, 93.3, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市Ⅰ-Ⅲ类水质断面共有41个,比例为89.1%。\n",
+            {("water_good_ratio", 2023, 89.1, None, None)},
+        ),
+        # a deadline year in the value's sentence is not its period
+        (
+            "湘潭市环境质量持续改善\n2023年,全市空气质量持续改善。应于2025年完成的12个断面达标任务"
+            "稳步推进,全市国考断面水质优良比例为91.7%。\n",
+            {("water_good_ratio", 2023, 91.7, None, None)},
+        ),
+        # sub-areas: a basin, a region, a county inside the city
+        (
+            "2021年江苏省生态环境状况公报\n2021年,太湖流域主要入湖河流22个断面中,水质优良比例为100%。\n",
+            set(),
+        ),
+        (
+            "2022年安徽省生态环境状况公报\n2022年,皖北地区PM2.5平均浓度为42微克/立方米,同比下降4.5%。"
+            "优良天数比例为72.6%。\n",
+            set(),
+        ),
+        ("岳阳市2022年环境质量公报\n2022年,平江县优良天数比例95.1%,为全市最高。\n", set()),
+        # a city menu before the headline
+        (
+            "首页 | 新闻中心 | 广州 | 深圳 | 珠海 | 汕头 | 佛山\n广东省2021年生态环境质量持续改善\n"
+            "2021年,广东省空气质量优良天数比例为94.3%,PM2.5平均浓度为22微克/立方米。\n",
+            {("good_air_ratio", 2021, 94.3, None, None), ("pm25", 2021, 22.0, None, None)},
+        ),
+    ],
+)
+def test_more_wordings_per_class(raw: str, expected: set[tuple]) -> None:
+    assert page(raw) == expected
