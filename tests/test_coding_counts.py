@@ -742,6 +742,45 @@ MORE_CLASS_WORDINGS = [
     ),
     # UNRELATED-COMPLETION
     ("市生态环境局已完成3个村共计17宗信访件的现场复核。", {}),
+    # a second round of wordings: Chinese numerals, a day's batch without 第, 来电来信,
+    # 按期办结, 销号的达, 共计 before the count, adverbs before the verb
+    ("截至6月30日,省督察组共向我市转交信访件十二批次二百六十七件。", {"petitions_total": 267}),
+    (
+        "6月12日,督察组转交我市信访件33件,均已交办至相关单位。截至当日,已累计接收转办件419件。",
+        {"petitions_total": 419},
+    ),
+    (
+        "督察组交办的生态环境类信访件412件,已办结399件。",
+        {"petitions_total": 412, "petitions_resolved": 399},
+    ),
+    (
+        "督察组先后转来群众来电来信共计356件,已办结341件。",
+        {"petitions_total": 356, "petitions_resolved": 341},
+    ),
+    (
+        "督察组交办我市信访件305件,已办结销号298件。",
+        {"petitions_total": 305, "petitions_resolved": 298},
+    ),
+    ("督察组转交的76件信访件均已按期办结。", {"petitions_total": 76, "petitions_resolved": 76}),
+    (
+        "截至目前,转交我市的602件信访件中,已办结587件。",
+        {"petitions_total": 602, "petitions_resolved": 587},
+    ),
+    ("反馈的30个问题中,已整改销号的达26个。", {"tasks_total": 30, "tasks_completed": 26}),
+    ("针对督察指出的16个问题,我市逐项制定整改措施。", {"tasks_total": 16}),
+    (
+        "中央督察组交办我市的问题共18个,目前已完成整改15个。",
+        {"tasks_total": 18, "tasks_completed": 15},
+    ),
+    (
+        "督察反馈的38个问题细化为142项具体整改事项,已完成131项。",
+        {"tasks_total": 38, "measures_total": 142, "measures_completed": 131},
+    ),
+    ("截至目前,我市已完成12项中央督察整改任务,其余任务正在推进。", {"tasks_completed": 12}),
+    ("对整改不力的,共有43人被严肃问责。", {"accountability_people": 43}),
+    ("约谈党政领导干部35人,问责12个单位。", {"accountability_units": 12}),
+    ("追责问责156人次,其中厅级干部4人次。", {"accountability_people": 156}),
+    ("全市已完成5个乡镇共计23件信访件的回访工作。", {}),
 ]
 
 

@@ -485,6 +485,30 @@ def test_completion_in_a_progress_report_is_kept() -> None:
             "湘潭市督察信访件办理情况\n督察期间:2023年11月20日至12月20日\n督察组交办的信访件正在办理。\n",
             {"published_date": None},
         ),
+        (
+            "桃源县关于公开省级生态环境保护督察反馈问题整改方案的公告\n"
+            "方案共明确整改任务22项,计划2023年底前完成15项。\n",
+            {"doc_type": "plan", "tasks_total": 22, "tasks_completed": None},
+        ),
+        (
+            "株洲市督察整改工作推进情况\n发布时间:2022-04-10\n"
+            "截至今年3月底,全市督察反馈的25个问题已完成整改22个。\n",
+            {"asof": "2022-03", "tasks_total": 25, "tasks_completed": 22},
+        ),
+        (
+            "湘潭市督察信访件办理情况\n发布时间:2023-08-09\n"
+            "湖南省委第四生态环境保护督察组(第三轮第一批)进驻以来,我市积极配合。\n",
+            {"inspection_round": 3, "inspection_batch": 1, "inspection_level": "provincial"},
+        ),
+        (
+            TITLE + "5月10日,省督察组对我市中央环保督察整改情况开展“回头看”,实地检查了12个点位。\n",
+            {"lookback": False},
+        ),
+        (
+            "株洲市落实中央生态环境保护督察“回头看”和水污染防治专项督察所提问题整改工作进展\n"
+            "督察组反馈的问题正在整改。\n",
+            {"lookback": True},
+        ),
     ],
 )
 def test_more_wordings_per_class(raw: str, expected: dict[str, Any]) -> None:

@@ -339,6 +339,45 @@ def test_an_environment_department_names_its_province() -> None:
             {"jurisdiction": "青岛市", "lookback": True, "doc_type": "progress", "tasks_total": 37,
              "tasks_completed": 30, "asof": "2019-06"},
         ),
+        (
+            "关于中央第五生态环境保护督察组交办信访件办理情况的公示\n本市共收到督察组交办件84件,"
+            "已办结80件。叙州区、翠屏区办理进度靠前。\n宜宾市生态环境局\n",
+            {"jurisdiction": "宜宾市", "level": "prefecture", "petitions_total": 84,
+             "petitions_resolved": 80},
+        ),
+        (
+            "自治区党委第二生态环境保护督察组向玉林市交办第6批信访件19件。"
+            "截至目前,我市累计收到交办件205件。\n",
+            {"jurisdiction": "玉林市", "parent": "广西壮族自治区", "petitions_total": 205},
+        ),
+        (
+            "南充:41项督察整改任务已完成35项\n记者从市生态环境局获悉,截至2022年底,"
+            "督察反馈的41项整改任务已完成35项。\n",
+            {"jurisdiction": "南充市", "tasks_total": 41, "tasks_completed": 35, "asof": "2022-12"},
+        ),
+        (
+            "2023-05-12 10:21 来源:县融媒体中心\n【字体:大 中 小】\n截至5月10日,"
+            "省第四生态环境保护督察组累计向我县交办信访件118件,已办结97件。\n"
+            "石阡县生态环境保护督察迎检工作领导小组办公室\n",
+            {"jurisdiction": "石阡县", "petitions_total": 118, "petitions_resolved": 97,
+             "asof": "2023-05-10", "published_date": "2023-05-12"},
+        ),
+        (
+            "来源:湘潭在线\n截至2023年12月,我省中央督察反馈的58个问题中,已完成整改49个。"
+            "长沙、株洲、湘潭三市率先完成。\n",
+            {"jurisdiction": "湖南省", "tasks_total": 58, "tasks_completed": 49, "asof": "2023-12"},
+        ),
+        (
+            "本报讯(记者 刘洋)7日,记者从贵州省生态环境厅获悉,中央督察组转办我省的信访件"
+            "已全部办结,共计2103件。\n",
+            {"jurisdiction": "贵州省", "petitions_total": 2103, "petitions_resolved": 2103},
+        ),
+        (
+            "甯德市中央生態環境保護督察反饋問題整改進展情況\n"
+            "截至2023年3月底,督察反饋的12個問題已完成整改10個。\n",
+            {"jurisdiction": "宁德市", "parent": "福建省", "tasks_total": 12,
+             "tasks_completed": 10, "asof": "2023-03"},
+        ),
     ],
 )
 def test_more_wordings_per_class(raw: str, expected: dict) -> None:
@@ -357,4 +396,17 @@ def test_numbered_inline_sections_give_one_record_each() -> None:
     assert [(r.values["petitions_total"], r.values["petitions_resolved"]) for r in records] == [
         (63, 63),
         (41, 38),
+    ]
+
+
+def test_sections_opened_by_a_self_reference_and_a_city() -> None:
+    raw = (
+        "全省:中央督察组累计转交我省信访件3120件,已办结3002件。"
+        "宜宾市:省协调组累计转交我市信访件88件,已办结80件。\n"
+    )
+    records = code(raw).records
+    assert [r.jurisdiction for r in records] == ["四川省", "宜宾市"]
+    assert [(r.values["petitions_total"], r.values["petitions_resolved"]) for r in records] == [
+        (3120, 3002),
+        (88, 80),
     ]
