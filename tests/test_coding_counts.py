@@ -781,6 +781,44 @@ MORE_CLASS_WORDINGS = [
     ("约谈党政领导干部35人,问责12个单位。", {"accountability_units": 12}),
     ("追责问责156人次,其中厅级干部4人次。", {"accountability_people": 156}),
     ("全市已完成5个乡镇共计23件信访件的回访工作。", {}),
+    # a third round: Chinese numerals, 共计 after the batches, ranges from the first batch,
+    # 办理完成, 已有N件办结, 有N项已基本完成, object-first units and people, talks only
+    (
+        "督察反馈的二十七个问题中,已完成整改二十二个。",
+        {"tasks_total": 27, "tasks_completed": 22},
+    ),
+    (
+        "在督察反馈的45项任务里,有40项已基本完成整改、5项正在加快推进。",
+        {"tasks_total": 45, "tasks_completed": 40},
+    ),
+    (
+        "督察期间,省督察组分二十一批向我市移交举报问题,共计752宗;截至8月5日,已办结738宗。",
+        {"petitions_total": 752, "petitions_resolved": 738},
+    ),
+    (
+        "8月3日收到督察组转办的第二十批信访件25件,至此,我市累计收到转办件共756件,办结623件。",
+        {"petitions_total": 756, "petitions_resolved": 623},
+    ),
+    (
+        "截至7月20日,督察组累计转办我市第一至第九批信访件共312件,已办结280件。",
+        {"petitions_total": 312, "petitions_resolved": 280},
+    ),
+    (
+        "督察组交办我市的信访件共587件,已办理完成572件。",
+        {"petitions_total": 587, "petitions_resolved": 572},
+    ),
+    ("截至目前,督察组交办的信访件中已有486件办结。", {"petitions_resolved": 486}),
+    ("截至目前,全市共立案追责问责67人,其中给予党纪政务处分21人。", {"accountability_people": 67}),
+    (
+        "对8家单位和37名责任人员进行了追责问责。",
+        {"accountability_people": 37, "accountability_units": 8},
+    ),
+    ("共约谈相关单位17个,通报批评5个单位。", {}),
+    (
+        "第二轮中央督察报告指出我市存在的突出问题共12个,已整改到位9个。",
+        {"tasks_total": 12, "tasks_completed": 9},
+    ),
+    ("对照督察反馈意见,我市梳理形成了3大类28个问题的整改清单。", {"tasks_total": 28}),
 ]
 
 

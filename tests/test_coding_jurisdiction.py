@@ -378,6 +378,17 @@ def test_an_environment_department_names_its_province() -> None:
             {"jurisdiction": "宁德市", "parent": "福建省", "tasks_total": 12,
              "tasks_completed": 10, "asof": "2023-03"},
         ),
+        (
+            "臺灣\n廣西壯族自治區貫徹落實中央生態環境保護督察反饋意見整改情況\n截至2021年12月底,"
+            "督察反饋的46個問題已完成整改39個;督察組轉辦的2840件信訪件已全部辦結。\n",
+            {"jurisdiction": "广西壮族自治区", "tasks_total": 46, "tasks_completed": 39,
+             "petitions_total": 2840, "petitions_resolved": 2840, "asof": "2021-12"},
+        ),
+        (
+            "内蒙古自治區囘民區督察整改進展\n截至2022年5月,我區承擔的16項整改任務已完成12項。\n",
+            {"jurisdiction": "回民区", "parent": "内蒙古自治区", "tasks_total": 16,
+             "tasks_completed": 12, "asof": "2022-05"},
+        ),
     ],
 )
 def test_more_wordings_per_class(raw: str, expected: dict) -> None:

@@ -519,7 +519,69 @@ def page(raw: str) -> set[tuple]:
             "2022年湖南省生态环境状况公报\n湘江流域:水质总体为优。Ⅰ~Ⅲ类水质断面比例100%。\n",
             set(),
         ),
+        # a third round: 优良(达到或优于Ⅲ类)比例, a mean with no verb, 优良率 after the
+        # compliance rate, the comparison opening the sentence, a count before 占, targets
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市城市环境空气质量优良天数比例为91.0%;"
+            "全市地表水水质优良(达到或优于Ⅲ类)比例为96.7%。\n",
+            {
+                ("good_air_ratio", 2023, 91.0, None, None),
+                ("water_good_ratio", 2023, 96.7, None, None),
+            },
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市PM2.5年均值30μg/m³,同比降低3.2%。\n",
+            {("pm25", 2023, 30.0, -3.2, "pct")},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市国、省控断面水质达标率100%,优良率为95.0%。\n",
+            {("water_good_ratio", 2023, 95.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市12个国控断面中,达到Ⅲ类及以上标准的有11个,"
+            "占91.7%。\n",
+            {("water_good_ratio", 2023, 91.7, None, None)},
+        ),
+        (
+            "湘潭市环境质量\n全市优良天数比例为90.1%,比2022年同期提高2.0个百分点。\n",
+            set(),
+        ),
+        (
+            "湘潭市2023年环境质量状况\n发布时间:2024-05-20\n2024年1-4月全市优良天数比例为84.2%。\n"
+            "全市PM2.5平均浓度为35微克/立方米。\n",
+            {("good_air_ratio", 2024, 84.2, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市PM2.5平均浓度为34微克/立方米,"
+            "完成省定32微克/立方米的年度目标。\n",
+            {("pm25", 2023, 34.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市优良天数比例为86.5%,高于省考目标1.5个百分点;"
+            "2025年力争达到88%。\n",
+            {("good_air_ratio", 2023, 86.5, None, None)},
+        ),
+        (
+            "2022年湖南省生态环境状况公报\n长株潭地区优良天数比例为82.3%。PM2.5平均浓度为40微克/立方米。"
+            "\n全省优良天数比例为87.9%。\n",
+            {("good_air_ratio", 2022, 87.9, None, None)},
+        ),
+        (
+            "2022年湖南省生态环境状况公报\n2022年,洞庭湖湖体水质总体为Ⅳ类;"
+            "全省国考断面水质优良比例为97.3%。\n",
+            {("water_good_ratio", 2022, 97.3, None, None)},
+        ),
     ],
 )
 def test_more_wordings_per_class(raw: str, expected: set[tuple]) -> None:
     assert page(raw) == expected
+
+
+def test_comparison_opening_the_sentence_leaves_the_value_its_year() -> None:
+    """与2022年相比 opens the sentence; the value is 2023's (its change, written before it, is
+    compared on the value and year only)."""
+    raw = (
+        "湘潭市2023年环境质量状况\n与2022年相比,2023年全市PM2.5平均浓度下降2.9%,"
+        "为34微克/立方米。\n"
+    )
+    assert {(v, y, x) for v, y, x, *_ in page(raw)} == {("pm25", 2023, 34.0)}
