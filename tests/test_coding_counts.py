@@ -819,6 +819,52 @@ MORE_CLASS_WORDINGS = [
         {"tasks_total": 12, "tasks_completed": 9},
     ),
     ("对照督察反馈意见,我市梳理形成了3大类28个问题的整改清单。", {"tasks_total": 28}),
+    # a fourth round: nouns with 达/事项/案件, rates after counts, 数为, batches then 共计,
+    # problems of 方面, a date between the total and the count done, people in 人次/名
+    (
+        "督察组转交我市的环境投诉举报件达214件,目前已办结203件。",
+        {"petitions_total": 214, "petitions_resolved": 203},
+    ),
+    (
+        "督察组转交我市的群众信访举报事项共计96个,已办结91个。",
+        {"petitions_total": 96, "petitions_resolved": 91},
+    ),
+    (
+        "省督察组交办我市生态环境问题举报案件120件,已全部办结。",
+        {"petitions_total": 120, "petitions_resolved": 120},
+    ),
+    (
+        "督察组交办的310件信访件,已办结301件,办结率97.1%。",
+        {"petitions_total": 310, "petitions_resolved": 301},
+    ),
+    (
+        "截至目前,督察组交办的信访件共计448件,已全部办结到位。",
+        {"petitions_total": 448, "petitions_resolved": 448},
+    ),
+    ("督察组转办的信访件已办结433件,占转办总数的96.2%。", {"petitions_resolved": 433}),
+    (
+        "今天,督察组转办我市第十六批信访件18件。至此,我市累计收到信访件数为331件。",
+        {"petitions_total": 331},
+    ),
+    ("截至7月1日,我市已累计受理督察组交办件16批次,共计227件。", {"petitions_total": 227}),
+    ("中央督察组向我市反馈了四个方面共22个问题。", {"tasks_total": 22}),
+    ("我市对照督察报告反馈的问题,制定了包含38项整改任务的整改方案。", {"tasks_total": 38}),
+    ("督察报告共指出我市问题17个,其中已整改完成12个。", {"tasks_total": 17, "tasks_completed": 12}),
+    (
+        "列入整改方案的43项任务,截至6月底完成整改39项,剩余4项持续推进。",
+        {"tasks_total": 43, "tasks_completed": 39},
+    ),
+    (
+        "督察反馈的35个问题已有31个完成整改并通过验收。",
+        {"tasks_total": 35, "tasks_completed": 31},
+    ),
+    ("共追责问责党员干部52名,其中处级11名。", {"accountability_people": 52}),
+    ("全市共问责领导干部及工作人员64人次。", {"accountability_people": 64}),
+    (
+        "对15个责任单位、48名责任人进行了严肃问责。",
+        {"accountability_people": 48, "accountability_units": 15},
+    ),
+    ("今年以来,我市已完成督察整改任务21项,超序时进度。", {"tasks_completed": 21}),
 ]
 
 

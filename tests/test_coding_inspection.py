@@ -539,6 +539,16 @@ def test_completion_in_a_progress_report_is_kept() -> None:
             "截至今年10月31日,全市督察反馈的25个问题已完成整改23个。\n",
             {"asof": "2022-10-31"},
         ),
+        (
+            "湘潭市贯彻落实第三轮省级生态环境保护督察反馈意见整改方案(公开稿)\n根据督察反馈意见,"
+            "共梳理出整改问题20个,明确整改措施85条。2024年底前完成整改16个。\n",
+            {"doc_type": "plan", "tasks_total": 20, "measures_total": 85, "tasks_completed": None},
+        ),
+        (
+            "湘潭市落实第三轮省级督察反馈问题整改情况的报告\n按照整改方案,20个问题已完成整改14个,"
+            "其余6个计划2024年底前完成。\n",
+            {"doc_type": "progress", "tasks_total": 20, "tasks_completed": 14},
+        ),
     ],
 )
 def test_more_wordings_per_class(raw: str, expected: dict[str, Any]) -> None:

@@ -389,6 +389,75 @@ def test_an_environment_department_names_its_province() -> None:
             {"jurisdiction": "回民区", "parent": "内蒙古自治区", "tasks_total": 16,
              "tasks_completed": 12, "asof": "2022-05"},
         ),
+        # a fourth round: the inspected city before the county, the city before the district
+        # in a signature, the province receiving the batch, a municipality's district, a
+        # breakdown list; menus, share buttons, a newspaper source, a radio dateline; 陜 with
+        # its pinyin left in; heading-less pages
+        (
+            "河南省第四生态环境保护督察组进驻信阳市以来,我县高度重视。截至9月8日,"
+            "光山县累计收到督察组转办信访件61件,办结55件。\n中共光山县委办公室\n",
+            {"jurisdiction": "光山县", "parent": "河南省", "petitions_total": 61,
+             "petitions_resolved": 55},
+        ),
+        (
+            "江西省第三生态环境保护督察组向上饶市转办第十批群众信访件\n上饶市广丰区迎检办\n"
+            "截至11月2日,我区累计收到转办件73件,已办结66件。\n",
+            {"jurisdiction": "广丰区", "parent": "江西省", "petitions_total": 73,
+             "petitions_resolved": 66},
+        ),
+        (
+            "据悉,中央第七生态环境保护督察组于4月20日向云南省交办第十二批信访件,其中涉及昆明市的"
+            "有38件。截至当日,我市共收到中央督察组交办件312件,已办结201件。\n",
+            {"jurisdiction": "昆明市", "parent": "云南省", "petitions_total": 312,
+             "petitions_resolved": 201},
+        ),
+        (
+            "重庆市渝北区:截至6月30日,中央督察组转办我区信访件134件,已办结129件。\n",
+            {"jurisdiction": "渝北区", "parent": "重庆市", "petitions_total": 134,
+             "petitions_resolved": 129},
+        ),
+        (
+            "当前位置:首页>>政务公开>>督察整改\n截至2022年12月底,我县33项省级督察整改任务已完成28项。"
+            "\n一、整改工作推进情况\n松滋市委召开常委会研究部署。\n",
+            {"jurisdiction": "松滋市", "tasks_total": 33, "tasks_completed": 28, "asof": "2022-12"},
+        ),
+        (
+            "督察整改进行时\n截至2023年3月31日,曲靖市中央督察反馈的25个问题已完成整改18个。\n",
+            {"jurisdiction": "曲靖市", "tasks_total": 25, "tasks_completed": 18,
+             "asof": "2023-03-31"},
+        ),
+        (
+            "第一部分 总体情况\n截至2022年底,宣城市督察反馈的31个问题已完成整改26个。\n"
+            "第二部分 下一步打算\n",
+            {"jurisdiction": "宣城市", "tasks_total": 31, "tasks_completed": 26, "asof": "2022-12"},
+        ),
+        (
+            "2022年6月10日\n中央第四生态环境保护督察组交办信访件办理情况(第6批)\n截至6月9日,"
+            "督察组共向铜陵市交办信访件142件,已办结118件。\n",
+            {"jurisdiction": "铜陵市", "petitions_total": 142, "petitions_resolved": 118,
+             "asof": "2022-06-09", "published_date": "2022-06-10"},
+        ),
+        (
+            "黄冈 | 鄂州 | 孝感 | 咸宁 | 随州\n湖北省全力推进督察整改\n"
+            "截至2023年6月,我省中央督察反馈的40个问题已完成整改34个。\n",
+            {"jurisdiction": "湖北省", "tasks_total": 40, "tasks_completed": 34, "asof": "2023-06"},
+        ),
+        (
+            "分享到: 微信 微博\n来源:株洲日报\n湖南省督察整改通报\n"
+            "全省中央督察反馈的41项整改任务已完成37项。\n",
+            {"jurisdiction": "湖南省", "tasks_total": 41, "tasks_completed": 37},
+        ),
+        (
+            "央广网南宁5月9日消息 据广西壮族自治区生态环境厅消息,中央督察组移交我区的2357件信访件"
+            "已办结2301件。\n",
+            {"jurisdiction": "广西壮族自治区", "petitions_total": 2357,
+             "petitions_resolved": 2301, "feedback_date": None},
+        ),
+        (
+            "陜(shǎn)西省榆林市督察整改進展\n截至2022年10月,榆林市反饋的19個問題已完成整改15個。\n",
+            {"jurisdiction": "榆林市", "parent": "陕西省", "tasks_total": 19,
+             "tasks_completed": 15, "asof": "2022-10"},
+        ),
     ],
 )
 def test_more_wordings_per_class(raw: str, expected: dict) -> None:
