@@ -621,3 +621,271 @@ LAST_WORDINGS = [
 @pytest.mark.parametrize(("body", "expected"), LAST_WORDINGS)
 def test_all_done_split_and_routine_figures(body: str, expected: dict[str, Any]) -> None:
     check(body, expected)
+
+
+# --- more wordings per class: batches, nouns, resolved verbs, parts, units ----------------
+
+MORE_CLASS_WORDINGS = [
+    # PET-BATCH: 计 before the total, 、 after the batch count, a range of later batches
+    (
+        "第22批群众来电来信举报21件于7月3日转交我市;截至7月3日,中央督察组已累计转交我市"
+        "信访举报件22批计608件,已办结432件。",
+        {"petitions_total": 608, "petitions_resolved": 432},
+    ),
+    (
+        "截至9月12日,省第三生态环境保护督察组共分17批次转办我市群众信访事项293件,现已办结276件。",
+        {"petitions_total": 293, "petitions_resolved": 276},
+    ),
+    (
+        "督察组转来第二十三至二十五批举报件共46件,连同此前各批,累计转来举报件1127件。",
+        {"petitions_total": 1127},
+    ),
+    (
+        "截至6月25日,督察组共向我市转办信访件28批次、合计905件。其中,6月25日转办第28批次39件。",
+        {"petitions_total": 905},
+    ),
+    # PET-NOUN: 线索 counted in 条, 投诉 in 宗, 来信来电举报, 信访诉求
+    (
+        "督察组交办我市的178条群众举报线索,目前已办结165条。",
+        {"petitions_total": 178, "petitions_resolved": 165},
+    ),
+    (
+        "省督察组进驻期间,共转办我市群众环境投诉638宗,已全部办结。",
+        {"petitions_total": 638, "petitions_resolved": 638},
+    ),
+    (
+        "省督察组移交的来信来电举报共计859件,截至目前已办结847件。",
+        {"petitions_total": 859, "petitions_resolved": 847},
+    ),
+    (
+        "省督察组转交的信访诉求217件,已办结209件。",
+        {"petitions_total": 217, "petitions_resolved": 209},
+    ),
+    # PET-RESOLVED: 办理完结, 完成办理, 其中办结, 办结 with no adverb
+    (
+        "督察组转办我市信访件356件,已按要求全部办理完结。",
+        {"petitions_total": 356, "petitions_resolved": 356},
+    ),
+    (
+        "累计接收督察组转办件487件,其中办结463件、阶段性办结24件。",
+        {"petitions_total": 487, "petitions_resolved": 463},
+    ),
+    (
+        "至10月底,督察组交办的214件信访案件完成办理207件。",
+        {"petitions_total": 214, "petitions_resolved": 207},
+    ),
+    (
+        "督察组共转交我市群众举报问题95件,目前办结89件。",
+        {"petitions_total": 95, "petitions_resolved": 89},
+    ),
+    # TASK-DONE-COUNT-FIRST
+    ("督察反馈的27个问题,截至目前已有22个整改到位。", {"tasks_total": 27, "tasks_completed": 22}),
+    (
+        "对照整改方案明确的35项任务,我市目前已全部完成17项、基本完成9项。",
+        {"tasks_total": 35, "tasks_completed": 26},
+    ),
+    ("全市29项整改任务中,完成整改的有24项。", {"tasks_total": 29, "tasks_completed": 24}),
+    (
+        "督察反馈问题涉及我市的33个,目前14个已基本整改完成。",
+        {"tasks_total": 33, "tasks_completed": 14},
+    ),
+    # TASK-PARTS: 均已完成, a second part count-first, no 督察/整改 in the sentence
+    (
+        "截至2023年6月底,按时序应完成的41项已全部完成,明年到期的8项中已提前完成3项。",
+        {"tasks_completed": 44},
+    ),
+    (
+        "今年须完成整改的12个问题均已完成;其余5个问题中,已有2个提前完成整改。",
+        {"tasks_completed": 14},
+    ),
+    ("2022年应完成的14项任务全部完成,还提前完成了2项2023年任务。", {"tasks_completed": 16}),
+    # TASK-TOTAL-PHRASE
+    ("市委、市政府将督察组反馈的问题细化分解为58项具体整改任务。", {"tasks_total": 58}),
+    (
+        "第二轮中央督察反馈意见中涉及我市的问题有24个,截至目前已完成整改20个。",
+        {"tasks_total": 24, "tasks_completed": 20},
+    ),
+    ("我市督察整改任务总数52项,已完成46项。", {"tasks_total": 52, "tasks_completed": 46}),
+    ("对照督察报告,我市共认领整改问题39个,制定整改方案逐一推进。", {"tasks_total": 39}),
+    # MEASURE-UNIT: 小项 and 子任务 are the finer unit
+    (
+        "督察反馈的38个问题细化为126个整改小项,已完成112个。",
+        {"tasks_total": 38, "measures_total": 126, "measures_completed": 112},
+    ),
+    (
+        "督察反馈问题26个,拆解为子任务103项,已销号97项。",
+        {"tasks_total": 26, "measures_total": 103, "measures_completed": 97},
+    ),
+    # TASK-DONE-AS-TOTAL
+    ("截至今年9月,我市已累计完成省级督察整改任务16项。", {"tasks_completed": 16}),
+    ("今年前三季度到期的27项整改任务已全部完成。", {"tasks_completed": 27}),
+    ("全年共完成督察反馈问题整改12个,其余问题正在推进。", {"tasks_completed": 12}),
+    # ACCOUNTABILITY
+    ("共问责党员干部和公职人员142名,其中县处级干部17名。", {"accountability_people": 142}),
+    (
+        "针对整改不力问题,问责责任单位6个、责任人29名。",
+        {"accountability_people": 29, "accountability_units": 6},
+    ),
+    (
+        "先后约谈单位负责人46人次,问责处理81人,其中给予党纪政务处分35人。",
+        {"accountability_people": 81},
+    ),
+    ("依规依纪依法对29名干部予以追责问责。", {"accountability_people": 29}),
+    # PET-BARE-TOTAL
+    (
+        "截至2022年12月,我市1136件群众举报件已全部办结销号。",
+        {"petitions_total": 1136, "petitions_resolved": 1136},
+    ),
+    (
+        "此外,转交我市的287件信访投诉件,现已办结280件,剩余7件长期推进。",
+        {"petitions_total": 287, "petitions_resolved": 280},
+    ),
+    # UNRELATED-COMPLETION
+    ("市生态环境局已完成3个村共计17宗信访件的现场复核。", {}),
+    # a second round of wordings: Chinese numerals, a day's batch without 第, 来电来信,
+    # 按期办结, 销号的达, 共计 before the count, adverbs before the verb
+    ("截至6月30日,省督察组共向我市转交信访件十二批次二百六十七件。", {"petitions_total": 267}),
+    (
+        "6月12日,督察组转交我市信访件33件,均已交办至相关单位。截至当日,已累计接收转办件419件。",
+        {"petitions_total": 419},
+    ),
+    (
+        "督察组交办的生态环境类信访件412件,已办结399件。",
+        {"petitions_total": 412, "petitions_resolved": 399},
+    ),
+    (
+        "督察组先后转来群众来电来信共计356件,已办结341件。",
+        {"petitions_total": 356, "petitions_resolved": 341},
+    ),
+    (
+        "督察组交办我市信访件305件,已办结销号298件。",
+        {"petitions_total": 305, "petitions_resolved": 298},
+    ),
+    ("督察组转交的76件信访件均已按期办结。", {"petitions_total": 76, "petitions_resolved": 76}),
+    (
+        "截至目前,转交我市的602件信访件中,已办结587件。",
+        {"petitions_total": 602, "petitions_resolved": 587},
+    ),
+    ("反馈的30个问题中,已整改销号的达26个。", {"tasks_total": 30, "tasks_completed": 26}),
+    ("针对督察指出的16个问题,我市逐项制定整改措施。", {"tasks_total": 16}),
+    (
+        "中央督察组交办我市的问题共18个,目前已完成整改15个。",
+        {"tasks_total": 18, "tasks_completed": 15},
+    ),
+    (
+        "督察反馈的38个问题细化为142项具体整改事项,已完成131项。",
+        {"tasks_total": 38, "measures_total": 142, "measures_completed": 131},
+    ),
+    ("截至目前,我市已完成12项中央督察整改任务,其余任务正在推进。", {"tasks_completed": 12}),
+    ("对整改不力的,共有43人被严肃问责。", {"accountability_people": 43}),
+    ("约谈党政领导干部35人,问责12个单位。", {"accountability_units": 12}),
+    ("追责问责156人次,其中厅级干部4人次。", {"accountability_people": 156}),
+    ("全市已完成5个乡镇共计23件信访件的回访工作。", {}),
+    # a third round: Chinese numerals, 共计 after the batches, ranges from the first batch,
+    # 办理完成, 已有N件办结, 有N项已基本完成, object-first units and people, talks only
+    (
+        "督察反馈的二十七个问题中,已完成整改二十二个。",
+        {"tasks_total": 27, "tasks_completed": 22},
+    ),
+    (
+        "在督察反馈的45项任务里,有40项已基本完成整改、5项正在加快推进。",
+        {"tasks_total": 45, "tasks_completed": 40},
+    ),
+    (
+        "督察期间,省督察组分二十一批向我市移交举报问题,共计752宗;截至8月5日,已办结738宗。",
+        {"petitions_total": 752, "petitions_resolved": 738},
+    ),
+    (
+        "8月3日收到督察组转办的第二十批信访件25件,至此,我市累计收到转办件共756件,办结623件。",
+        {"petitions_total": 756, "petitions_resolved": 623},
+    ),
+    (
+        "截至7月20日,督察组累计转办我市第一至第九批信访件共312件,已办结280件。",
+        {"petitions_total": 312, "petitions_resolved": 280},
+    ),
+    (
+        "督察组交办我市的信访件共587件,已办理完成572件。",
+        {"petitions_total": 587, "petitions_resolved": 572},
+    ),
+    ("截至目前,督察组交办的信访件中已有486件办结。", {"petitions_resolved": 486}),
+    ("截至目前,全市共立案追责问责67人,其中给予党纪政务处分21人。", {"accountability_people": 67}),
+    (
+        "对8家单位和37名责任人员进行了追责问责。",
+        {"accountability_people": 37, "accountability_units": 8},
+    ),
+    ("共约谈相关单位17个,通报批评5个单位。", {}),
+    (
+        "第二轮中央督察报告指出我市存在的突出问题共12个,已整改到位9个。",
+        {"tasks_total": 12, "tasks_completed": 9},
+    ),
+    ("对照督察反馈意见,我市梳理形成了3大类28个问题的整改清单。", {"tasks_total": 28}),
+    # a fourth round: nouns with 达/事项/案件, rates after counts, 数为, batches then 共计,
+    # problems of 方面, a date between the total and the count done, people in 人次/名
+    (
+        "督察组转交我市的环境投诉举报件达214件,目前已办结203件。",
+        {"petitions_total": 214, "petitions_resolved": 203},
+    ),
+    (
+        "督察组转交我市的群众信访举报事项共计96个,已办结91个。",
+        {"petitions_total": 96, "petitions_resolved": 91},
+    ),
+    (
+        "省督察组交办我市生态环境问题举报案件120件,已全部办结。",
+        {"petitions_total": 120, "petitions_resolved": 120},
+    ),
+    (
+        "督察组交办的310件信访件,已办结301件,办结率97.1%。",
+        {"petitions_total": 310, "petitions_resolved": 301},
+    ),
+    (
+        "截至目前,督察组交办的信访件共计448件,已全部办结到位。",
+        {"petitions_total": 448, "petitions_resolved": 448},
+    ),
+    ("督察组转办的信访件已办结433件,占转办总数的96.2%。", {"petitions_resolved": 433}),
+    (
+        "今天,督察组转办我市第十六批信访件18件。至此,我市累计收到信访件数为331件。",
+        {"petitions_total": 331},
+    ),
+    ("截至7月1日,我市已累计受理督察组交办件16批次,共计227件。", {"petitions_total": 227}),
+    ("中央督察组向我市反馈了四个方面共22个问题。", {"tasks_total": 22}),
+    ("我市对照督察报告反馈的问题,制定了包含38项整改任务的整改方案。", {"tasks_total": 38}),
+    ("督察报告共指出我市问题17个,其中已整改完成12个。", {"tasks_total": 17, "tasks_completed": 12}),
+    (
+        "列入整改方案的43项任务,截至6月底完成整改39项,剩余4项持续推进。",
+        {"tasks_total": 43, "tasks_completed": 39},
+    ),
+    (
+        "督察反馈的35个问题已有31个完成整改并通过验收。",
+        {"tasks_total": 35, "tasks_completed": 31},
+    ),
+    ("共追责问责党员干部52名,其中处级11名。", {"accountability_people": 52}),
+    ("全市共问责领导干部及工作人员64人次。", {"accountability_people": 64}),
+    (
+        "对15个责任单位、48名责任人进行了严肃问责。",
+        {"accountability_people": 48, "accountability_units": 15},
+    ),
+    ("今年以来,我市已完成督察整改任务21项,超序时进度。", {"tasks_completed": 21}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), MORE_CLASS_WORDINGS)
+def test_more_class_wordings(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+def test_the_rest_still_to_do_is_no_subset_of_a_later_sentence() -> None:
+    """其余 marks a part only when its count follows it; it does not reach the next sentence."""
+    body = (
+        "截至9月20日,督察组累计向我市交办信访件386件,其中雨湖区97件、岳塘区85件,"
+        "其余由市直部门办理。全市已办结352件。"
+    )
+    check(body, {"petitions_total": 386, "petitions_resolved": 352})
+
+
+def test_plan_list_with_a_qualifier_noun_keeps_schedules_out() -> None:
+    title = "河源市省级生态环境保护督察反馈问题整改责任清单\n发布日期:2022-03-10\n"
+    check(
+        "涉及整改任务25项,今年内完成整改12项,其余任务须于2024年12月底前整改到位。",
+        {"tasks_total": 25},
+        title=title,
+    )

@@ -410,3 +410,147 @@ def test_schedule_in_a_plan_is_not_a_completion(text: str) -> None:
 def test_completion_in_a_progress_report_is_kept() -> None:
     got = values("韶关市督察整改进展情况\n共形成31项整改任务,已完成18项。\n")
     assert (got.get("tasks_total"), got.get("tasks_completed")) == (31, 18)
+
+
+# --- more wordings per class --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # PLAN: a bracketed 公示稿, a list with a qualifier noun, a plan stated in the body
+        (
+            "铜仁市第二轮中央生态环境保护督察反馈问题整改措施清单(公示稿)\n"
+            "共梳理整改任务44项,明确于2024年6月底前完成30项,其余2025年底前完成。\n",
+            {"doc_type": "plan", "tasks_total": 44, "tasks_completed": None},
+        ),
+        (
+            "根据督察反馈意见,结合石门县实际,研究制定本整改方案。全县共确定整改任务19项、整改措施57条。\n",
+            {"doc_type": "plan", "tasks_total": 19, "measures_total": 57},
+        ),
+        (
+            "邯郸市省级生态环境保护督察反馈问题整改责任清单\n"
+            "涉及整改任务25项,今年内完成整改12项,其余任务须于2024年12月底前整改到位。\n",
+            {"doc_type": "plan", "tasks_total": 25, "tasks_completed": None},
+        ),
+        # DATE-RELATIVE-YEAR
+        (
+            "株洲市督察整改工作推进情况\n发布时间:2024-07-01\n"
+            "省第三生态环境保护督察组于今年4月28日进驻我市,5月28日结束进驻。\n",
+            {"entry_start": "2024-04-28", "entry_end": "2024-05-28"},
+        ),
+        (
+            "株洲市督察整改工作推进情况\n发布时间:2021-02-03\n截至去年底,全市47项整改任务已完成38项。\n",
+            {"asof": "2020-12", "tasks_total": 47, "tasks_completed": 38},
+        ),
+        (
+            "株洲市督察整改工作推进情况\n发布时间:2023-11-02\n"
+            "去年12月20日,中央第三生态环境保护督察组向我市反馈督察报告。\n",
+            {"feedback_date": "2022-12-20"},
+        ),
+        # ROUND-BATCH-OUTSIDE: a closing line, a traditional-character table caption
+        (
+            "湘潭市省级生态环境保护督察反馈问题整改进展情况\n督察组交办的信访件正在办理。\n"
+            "(本文为第三轮第二批省级生态环境保护督察系列报道之五)\n",
+            {"inspection_round": 3, "inspection_batch": 2},
+        ),
+        (
+            "湘潭市督察信访件办理情况\n督察组交办的信访件正在办理。\n"
+            "附表:第二輪第四批省級生態環境保護督察受理舉報件統計表\n",
+            {"inspection_round": 2, "inspection_batch": 4, "inspection_level": "provincial"},
+        ),
+        # LOOKBACK: the jurisdiction's own check-ups are not the inspection; a provincial
+        # 回头看 named as the inspection is
+        (
+            TITLE + "按照省委部署,我市组织开展中央环保督察整改“回头看”专项行动,"
+            "对已销号的28个问题逐一复核。\n",
+            {"lookback": False},
+        ),
+        (
+            TITLE + "市人大常委会对督察交办信访件办理情况开展“回头看”,抽查已办结案件。\n",
+            {"lookback": False},
+        ),
+        (
+            "湘潭市省级环保督察“回头看”发现问题整改情况\n督察组反馈的问题正在整改。\n",
+            {"lookback": True, "inspection_level": "provincial"},
+        ),
+        # FEEDBACK-FALSE: a locality reporting back, a news dateline
+        (TITLE + "6月9日,市迎检办向省督察组反馈第七批信访件查处情况。\n", {"feedback_date": None}),
+        (
+            "人民网长沙5月16日电 湘潭市持续推进省级督察反馈问题整改,已完成整改任务21项。\n",
+            {"feedback_date": None, "tasks_completed": 21},
+        ),
+        # PUBDATE-ENTRY-LINE: a header line giving the stay
+        (
+            "湘潭市督察信访件办理情况\n督察期间:2023年11月20日至12月20日\n督察组交办的信访件正在办理。\n",
+            {"published_date": None},
+        ),
+        (
+            "桃源县关于公开省级生态环境保护督察反馈问题整改方案的公告\n"
+            "方案共明确整改任务22项,计划2023年底前完成15项。\n",
+            {"doc_type": "plan", "tasks_total": 22, "tasks_completed": None},
+        ),
+        (
+            "株洲市督察整改工作推进情况\n发布时间:2022-04-10\n"
+            "截至今年3月底,全市督察反馈的25个问题已完成整改22个。\n",
+            {"asof": "2022-03", "tasks_total": 25, "tasks_completed": 22},
+        ),
+        (
+            "湘潭市督察信访件办理情况\n发布时间:2023-08-09\n"
+            "湖南省委第四生态环境保护督察组(第三轮第一批)进驻以来,我市积极配合。\n",
+            {"inspection_round": 3, "inspection_batch": 1, "inspection_level": "provincial"},
+        ),
+        (
+            TITLE + "5月10日,省督察组对我市中央环保督察整改情况开展“回头看”,实地检查了12个点位。\n",
+            {"lookback": False},
+        ),
+        (
+            "株洲市落实中央生态环境保护督察“回头看”和水污染防治专项督察所提问题整改工作进展\n"
+            "督察组反馈的问题正在整改。\n",
+            {"lookback": True},
+        ),
+        (
+            "岳阳县贯彻落实省级生态环境保护督察反馈意见整改工作方案\n全县梳理出整改问题18个,"
+            "制定整改措施61条,其中2023年12月底前完成整改9个。\n",
+            {"doc_type": "plan", "tasks_total": 18, "measures_total": 61, "tasks_completed": None},
+        ),
+        (
+            "华容县省级督察反馈问题整改任务表(向社会公示)\n整改任务共计14项,"
+            "计划2023年完成10项、2024年完成4项。\n",
+            {"doc_type": "plan", "tasks_total": 14, "tasks_completed": None},
+        ),
+        ("株洲市贯彻落实中央环境保护督察“回头看”反馈意见整改方案\n", {"lookback": True}),
+        (
+            TITLE + "市委督查室会同市生态环境局,对去年已销号问题开展“回头看”抽查。\n",
+            {"lookback": False},
+        ),
+        (
+            "株洲市督察整改工作推进情况\n发布时间:2023-09-12\n2021年4月28日,中央第三生态环境保护"
+            "督察组向我市反馈督察情况。9月5日,市迎检办将整改进展报送督察组。\n",
+            {"feedback_date": "2021-04-28"},
+        ),
+        (
+            "株洲市督察整改工作推进情况\n发布时间:2022-01-05\n去年9月1日至10月1日,省第二生态环境保护"
+            "督察组对我市开展例行督察,并于今年1月3日反馈督察意见。\n",
+            {"entry_start": "2021-09-01", "entry_end": "2021-10-01", "feedback_date": "2022-01-03"},
+        ),
+        (
+            "株洲市督察整改工作推进情况\n发布时间:2022-11-05\n"
+            "截至今年10月31日,全市督察反馈的25个问题已完成整改23个。\n",
+            {"asof": "2022-10-31"},
+        ),
+        (
+            "湘潭市贯彻落实第三轮省级生态环境保护督察反馈意见整改方案(公开稿)\n根据督察反馈意见,"
+            "共梳理出整改问题20个,明确整改措施85条。2024年底前完成整改16个。\n",
+            {"doc_type": "plan", "tasks_total": 20, "measures_total": 85, "tasks_completed": None},
+        ),
+        (
+            "湘潭市落实第三轮省级督察反馈问题整改情况的报告\n按照整改方案,20个问题已完成整改14个,"
+            "其余6个计划2024年底前完成。\n",
+            {"doc_type": "progress", "tasks_total": 20, "tasks_completed": 14},
+        ),
+    ],
+)
+def test_more_wordings_per_class(raw: str, expected: dict[str, Any]) -> None:
+    got = values(raw)
+    assert {k: got.get(k) for k in expected} == expected

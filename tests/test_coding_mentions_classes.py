@@ -347,3 +347,310 @@ def test_single_month_values_are_not_coded(body: str) -> None:
 )
 def test_months_elsewhere_leave_the_value_annual(body: str, expected: set[tuple]) -> None:
     assert values(body) == expected
+
+
+# --- more wordings per class, each a whole page ------------------------------------------
+
+
+def page(raw: str) -> set[tuple]:
+    """(variable, year, value, yoy_change, yoy_unit) of the only record of a whole page."""
+    doc = code_text(normalize(raw), "snippet")
+    assert len(doc.records) == 1
+    mentions = doc.records[0].mentions
+    return {(m.variable, m.year, m.value, m.yoy_change, m.yoy_unit) for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # one-year bulletin: the year of the title
+        (
+            "2020年湖南省环境质量状况\n湖南省生态环境厅日前公布上年度全省环境质量。\n"
+            "全省14个市州城市环境空气质量优良天数比例平均为91.7%,"
+            "细颗粒物(PM2.5)年均浓度41微克/立方米。\n",
+            {("good_air_ratio", 2020, 91.7, None, None), ("pm25", 2020, 41.0, None, None)},
+        ),
+        (
+            "2023年贵州省生态环境状况公报发布\n省生态环境厅日前发布公报。\n"
+            "全省9个中心城市环境空气质量优良天数比率平均为98.9%,同比上升0.2个百分点。\n",
+            {("good_air_ratio", 2023, 98.9, 0.2, "pp")},
+        ),
+        # comparison bases written 与…相比, 相较于, 相比
+        (
+            "株洲市2021年环境质量状况\n2021年,全市细颗粒物平均浓度31微克/立方米,与2020年相比"
+            "下降8.8%;优良天数比率88.5%,与2020年相比上升2.2个百分点。\n",
+            {("pm25", 2021, 31.0, -8.8, "pct"), ("good_air_ratio", 2021, 88.5, 2.2, "pp")},
+        ),
+        (
+            "河北省大气环境质量持续改善\n2019年全省空气质量总体改善,重污染天数比2018年减少5天。"
+            "PM2.5平均浓度为50.2微克/立方米。\n",
+            {("pm25", 2019, 50.2, None, None)},
+        ),
+        (
+            "浙江省水环境质量稳步提升\n2021年全省地表水优良水质比例为95.2%,相较于2020年提高0.8个百分点。\n",
+            {("water_good_ratio", 2021, 95.2, 0.8, "pp")},
+        ),
+        (
+            "山东省空气质量\n2022年,全省PM2.5浓度37微克/立方米,相比2021年下降5.1%。\n",
+            {("pm25", 2022, 37.0, -5.1, "pct")},
+        ),
+        # values listed by position, names keeping 比例
+        (
+            "石门县2022年生态环境质量公报\n2022年,全县细颗粒物、可吸入颗粒物平均浓度分别为"
+            "29微克/立方米和50微克/立方米。\n",
+            {("pm25", 2022, 29.0, None, None)},
+        ),
+        (
+            "益阳市环境空气质量状况\n2021年全市PM10、PM2.5年均值分别为58、33微克/立方米,"
+            "分别同比下降6.5%、8.3%。\n",
+            {("pm25", 2021, 33.0, -8.3, "pct")},
+        ),
+        (
+            "江西省生态环境质量\n2022年,全省空气质量优良天数比例、地表水国考断面水质优良比例"
+            "分别达到92.1%、95.6%。\n",
+            {
+                ("good_air_ratio", 2022, 92.1, None, None),
+                ("water_good_ratio", 2022, 95.6, None, None),
+            },
+        ),
+        # indicator names: subscript PM₂.₅, full-width characters, 达到Ⅲ类及以上, days then share
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市PM₂.₅平均浓度为39微克/立方米。\n",
+            {("pm25", 2023, 39.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n２０２３年，全市ＰＭ２．５年均浓度为２９微克／立方米。\n",
+            {("pm25", 2023, 29.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市国考断面中水质达到Ⅲ类及以上的断面比例为87.5%。\n",
+            {("water_good_ratio", 2023, 87.5, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市空气质量优良天数为313天,占比85.8%。\n",
+            {("good_air_ratio", 2023, 85.8, None, None)},
+        ),
+        # counts of class I–III sections before their share
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市30个地表水考核断面中,Ⅰ～Ⅲ类断面26个、占86.7%。\n",
+            {("water_good_ratio", 2023, 86.7, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年，全市优良（Ⅰ～Ⅲ类）水质断面28个，占比93.3%。\n",
+            {("water_good_ratio", 2023, 93.3, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市Ⅰ-Ⅲ类水质断面共有41个,比例为89.1%。\n",
+            {("water_good_ratio", 2023, 89.1, None, None)},
+        ),
+        # a deadline year in the value's sentence is not its period
+        (
+            "湘潭市环境质量持续改善\n2023年,全市空气质量持续改善。应于2025年完成的12个断面达标任务"
+            "稳步推进,全市国考断面水质优良比例为91.7%。\n",
+            {("water_good_ratio", 2023, 91.7, None, None)},
+        ),
+        # sub-areas: a basin, a region, a county inside the city
+        (
+            "2021年江苏省生态环境状况公报\n2021年,太湖流域主要入湖河流22个断面中,水质优良比例为100%。\n",
+            set(),
+        ),
+        (
+            "2022年安徽省生态环境状况公报\n2022年,皖北地区PM2.5平均浓度为42微克/立方米,同比下降4.5%。"
+            "优良天数比例为72.6%。\n",
+            set(),
+        ),
+        ("岳阳市2022年环境质量公报\n2022年,平江县优良天数比例95.1%,为全市最高。\n", set()),
+        # a city menu before the headline
+        (
+            "首页 | 新闻中心 | 广州 | 深圳 | 珠海 | 汕头 | 佛山\n广东省2021年生态环境质量持续改善\n"
+            "2021年,广东省空气质量优良天数比例为94.3%,PM2.5平均浓度为22微克/立方米。\n",
+            {("good_air_ratio", 2021, 94.3, None, None), ("pm25", 2021, 22.0, None, None)},
+        ),
+        # a second round: a 年度 title, 比上年, a base years back, traditional characters,
+        # 和/与 and bracketed names in a list, Ⅰ类至Ⅲ类, 占…总数的, 以来的
+        (
+            "昆明市2022年度环境质量公报\n全市环境空气质量保持优良。\n"
+            "主城区空气质量优良率为98.6%。全市PM2.5年均浓度22微克/立方米。\n",
+            {("pm25", 2022, 22.0, None, None)},
+        ),
+        (
+            "2021年度柳州市生态环境质量状况\n\n全市环境空气优良天数比例为95.3%,比上年下降0.8个百分点;"
+            "细颗粒物年均浓度为34微克/立方米。\n",
+            {("good_air_ratio", 2021, 95.3, -0.8, "pp"), ("pm25", 2021, 34.0, None, None)},
+        ),
+        (
+            "湖北省空气质量状况\n2022年,全省优良天数比例为87.2%,较2019年提高5.3个百分点。\n",
+            {("good_air_ratio", 2022, 87.2, None, None)},
+        ),
+        (
+            "常德市空氣質量\n2022年全市PM2.5平均濃度為28微克/立方米,較2021年下降6.7%。\n",
+            {("pm25", 2022, 28.0, -6.7, "pct")},
+        ),
+        (
+            "株洲市2022年环境质量状况\n2022年,全市PM2.5和PM10年均浓度分别为32.5微克/立方米"
+            "与61微克/立方米。\n",
+            {("pm25", 2022, 32.5, None, None)},
+        ),
+        (
+            "株洲市2022年环境质量状况\n2022年,全市细颗粒物(PM2.5)、可吸入颗粒物(PM10)浓度"
+            "分别为30、52微克/立方米。\n",
+            {("pm25", 2022, 30.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市Ⅰ类至Ⅲ类水质断面比例为90.4%。\n",
+            {("water_good_ratio", 2023, 90.4, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市环境空气质量优良天数率为88.2%,"
+            "细颗粒物年平均浓度为36微克/立方米。\n",
+            {("good_air_ratio", 2023, 88.2, None, None), ("pm25", 2023, 36.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市Ⅰ～Ⅲ类水质断面有38个,占国考断面总数的92.7%。\n",
+            {("water_good_ratio", 2023, 92.7, None, None)},
+        ),
+        (
+            "株洲市环境质量\n2023年,全市PM2.5平均浓度为33微克/立方米。2016年以来的大气治理成效显现,"
+            "优良天数比例为86.0%。\n",
+            {("pm25", 2023, 33.0, None, None), ("good_air_ratio", 2023, 86.0, None, None)},
+        ),
+        ("株洲市2022年环境质量状况\n2022年,中心城区PM2.5平均浓度为35微克/立方米。\n", set()),
+        (
+            "2022年湖南省生态环境状况公报\n湘江流域:水质总体为优。Ⅰ~Ⅲ类水质断面比例100%。\n",
+            set(),
+        ),
+        # a third round: 优良(达到或优于Ⅲ类)比例, a mean with no verb, 优良率 after the
+        # compliance rate, the comparison opening the sentence, a count before 占, targets
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市城市环境空气质量优良天数比例为91.0%;"
+            "全市地表水水质优良(达到或优于Ⅲ类)比例为96.7%。\n",
+            {
+                ("good_air_ratio", 2023, 91.0, None, None),
+                ("water_good_ratio", 2023, 96.7, None, None),
+            },
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市PM2.5年均值30μg/m³,同比降低3.2%。\n",
+            {("pm25", 2023, 30.0, -3.2, "pct")},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市国、省控断面水质达标率100%,优良率为95.0%。\n",
+            {("water_good_ratio", 2023, 95.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市12个国控断面中,达到Ⅲ类及以上标准的有11个,"
+            "占91.7%。\n",
+            {("water_good_ratio", 2023, 91.7, None, None)},
+        ),
+        (
+            "湘潭市环境质量\n全市优良天数比例为90.1%,比2022年同期提高2.0个百分点。\n",
+            set(),
+        ),
+        (
+            "湘潭市2023年环境质量状况\n发布时间:2024-05-20\n2024年1-4月全市优良天数比例为84.2%。\n"
+            "全市PM2.5平均浓度为35微克/立方米。\n",
+            {("good_air_ratio", 2024, 84.2, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市PM2.5平均浓度为34微克/立方米,"
+            "完成省定32微克/立方米的年度目标。\n",
+            {("pm25", 2023, 34.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市优良天数比例为86.5%,高于省考目标1.5个百分点;"
+            "2025年力争达到88%。\n",
+            {("good_air_ratio", 2023, 86.5, None, None)},
+        ),
+        (
+            "2022年湖南省生态环境状况公报\n长株潭地区优良天数比例为82.3%。PM2.5平均浓度为40微克/立方米。"
+            "\n全省优良天数比例为87.9%。\n",
+            {("good_air_ratio", 2022, 87.9, None, None)},
+        ),
+        (
+            "2022年湖南省生态环境状况公报\n2022年,洞庭湖湖体水质总体为Ⅳ类;"
+            "全省国考断面水质优良比例为97.3%。\n",
+            {("water_good_ratio", 2022, 97.3, None, None)},
+        ),
+        # a fourth round: a 成绩单 headline, numbered parts of a 年度 bulletin, an earlier
+        # base as well as the previous year, lists with other pollutants, ug/m3, 每立方米,
+        # sub-areas and other cities before the province's own value, national figures
+        (
+            "【成绩单】2022年,甘肃生态环境质量持续改善\n来源:甘肃省生态环境厅\n"
+            "全省14个市州平均优良天数比例为90.1%。\n"
+            "全省地表水国考断面水质优良比例为98.9%,同比上升1.1个百分点。\n",
+            {
+                ("good_air_ratio", 2022, 90.1, None, None),
+                ("water_good_ratio", 2022, 98.9, 1.1, "pp"),
+            },
+        ),
+        (
+            "吉林省2021年度生态环境状况公报\n\n一、大气环境\n全省PM2.5年均浓度为27微克/立方米,"
+            "同比下降12.9%。\n二、水环境\n全省国控断面优良水质比例为84.9%。\n",
+            {("pm25", 2021, 27.0, -12.9, "pct"), ("water_good_ratio", 2021, 84.9, None, None)},
+        ),
+        (
+            "安徽省2021年环境质量状况\n全省PM2.5平均浓度35微克/立方米,比2020年下降10.3%,"
+            "较2015年下降36.4%。\n",
+            {("pm25", 2021, 35.0, -10.3, "pct")},
+        ),
+        (
+            "贵阳市2022年环境质量\n2022年,全市PM2.5、PM10、SO2、NO2年均浓度分别为23、41、9、20"
+            "微克/立方米,优良天数比例为98.9%。\n",
+            {("pm25", 2022, 23.0, None, None), ("good_air_ratio", 2022, 98.9, None, None)},
+        ),
+        (
+            "贵阳市2022年环境质量\n2022年,全市空气质量优良率为98.9%,PM2.5年均浓度为23ug/m3。\n",
+            {("good_air_ratio", 2022, 98.9, None, None), ("pm25", 2022, 23.0, None, None)},
+        ),
+        (
+            "贵阳市2022年环境质量\n2022年,全市地表水水质优良断面比例达100%;"
+            "细颗粒物浓度23微克每立方米。\n",
+            {("water_good_ratio", 2022, 100.0, None, None), ("pm25", 2022, 23.0, None, None)},
+        ),
+        (
+            "贵阳市2022年环境质量\n2022年,全市AQI优良天数占比98.9%。\n",
+            {("good_air_ratio", 2022, 98.9, None, None)},
+        ),
+        (
+            "2022年广东省生态环境状况公报\n珠三角地区PM2.5平均浓度为20微克/立方米;"
+            "粤东西北地区为19微克/立方米。全省PM2.5平均浓度为20微克/立方米。\n",
+            {("pm25", 2022, 20.0, None, None)},
+        ),
+        (
+            "2022年广东省生态环境状况公报\n2022年,广州市优良天数比例为83.3%,深圳市为94.5%。"
+            "全省优良天数比例为92.1%。\n",
+            {("good_air_ratio", 2022, 92.1, None, None)},
+        ),
+        (
+            "2022年广东省生态环境状况公报\n2022年,149个国考断面中,水质优良(Ⅰ～Ⅲ类)断面138个,"
+            "占92.6%。\n",
+            {("water_good_ratio", 2022, 92.6, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市环境空气质量优良天数比例达89.3%,"
+            "细颗粒物浓度均值为33微克/立方米。\n",
+            {("good_air_ratio", 2023, 89.3, None, None), ("pm25", 2023, 33.0, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市地表水国控断面达到或好于Ⅲ类水体比例为93.8%。\n",
+            {("water_good_ratio", 2023, 93.8, None, None)},
+        ),
+        (
+            "湘潭市2023年环境质量状况\n2023年,全市监测的30个断面中,水质为Ⅰ～Ⅲ类的断面27个,"
+            "占90.0%。\n",
+            {("water_good_ratio", 2023, 90.0, None, None)},
+        ),
+    ],
+)
+def test_more_wordings_per_class(raw: str, expected: set[tuple]) -> None:
+    assert page(raw) == expected
+
+
+def test_comparison_opening_the_sentence_leaves_the_value_its_year() -> None:
+    """与2022年相比 opens the sentence; the value is 2023's (its change, written before it, is
+    compared on the value and year only)."""
+    raw = (
+        "湘潭市2023年环境质量状况\n与2022年相比,2023年全市PM2.5平均浓度下降2.9%,"
+        "为34微克/立方米。\n"
+    )
+    assert {(v, y, x) for v, y, x, *_ in page(raw)} == {("pm25", 2023, 34.0)}
