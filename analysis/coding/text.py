@@ -49,10 +49,11 @@ class Span(NamedTuple):
 
 
 class _PerText:
-    """Values computed from a document's text, kept for the last few texts. Texts are told
-    apart by identity (no hashing of long strings), and memory stays bounded by ``size``."""
+    """Values computed from a document's text, kept for the texts used most recently (short
+    pieces of a document must not push the document's own values out). Texts are told apart
+    by identity (no hashing of long strings), and memory stays bounded by ``size``."""
 
-    def __init__(self, size: int = 4) -> None:
+    def __init__(self, size: int = 16) -> None:
         self.size = size
         self.texts: OrderedDict[int, tuple[str, dict[Any, Any]]] = OrderedDict()
 
@@ -62,6 +63,8 @@ class _PerText:
             entry = self.texts[id(text)] = (text, {})
             if len(self.texts) > self.size:
                 self.texts.popitem(last=False)
+        else:
+            self.texts.move_to_end(id(text))
         values = entry[1]
         if key not in values:
             values[key] = compute()
