@@ -889,3 +889,11 @@ def test_plan_list_with_a_qualifier_noun_keeps_schedules_out() -> None:
         {"tasks_total": 25},
         title=title,
     )
+
+
+def test_a_clause_only_subset_marker_stops_at_the_sentence_end() -> None:
+    """其中 scopes the rest of its sentence, not the next sentence (SUBAREA/subset scope)."""
+    check(
+        "督察期间共收到督察组转办信访件208件,其中大气类91件。截至目前,已办结196件。",
+        {"petitions_total": 208, "petitions_resolved": 196},
+    )

@@ -490,3 +490,24 @@ def test_sections_opened_by_a_self_reference_and_a_city() -> None:
         (3120, 3002),
         (88, 80),
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        (
+            "福建省部分设区市督察整改情况\n"
+            # numbered sections, the first of a name opening with a numeral
+            "一、三明市:省督察组转交的52件信访件已办结47件。"
+            "二、南平市:省督察组转交的30件信访件已全部办结。\n",
+            ["三明市", "南平市"],
+        ),
+        (
+            "宿州市:督察反馈的12个问题已完成整改9个。"
+            "十堰市:督察反馈的20个问题已完成整改16个。\n",
+            ["宿州市", "十堰市"],
+        ),
+    ],
+)
+def test_a_section_whose_place_opens_with_a_numeral(raw: str, names: list[str]) -> None:
+    assert [r.jurisdiction for r in code(raw).records] == names

@@ -37,7 +37,8 @@ STATED = "stated"
 ASIDE = "aside"
 #: A closed parenthesis: markers inside it (其中来电63件) do not scope what follows it.
 _ASIDE = re.compile(r"\([^()]*\)")
-_CLAUSE_MARK = re.compile("[,,::]")
+#: The end of a clause (a sentence's end ends it too): a ``reach: clause`` marker stops there.
+_CLAUSE_MARK = re.compile("[,,::;。!?]")
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,9 @@ from analysis.coding.group import split_group
 from analysis.coding.jurisdiction import place_index, speaker
 from analysis.coding.text import Span, paragraphs, sentences
 
-_HEADING_LEAD = re.compile(r"^[\s\d一二三四五六七八九十()、.．]*")
+#: Numbering before a heading or section (1. 二、 (三) 4、): a Chinese numeral only with the
+#: mark after it, so the numeral opening a place name (十堰市, 九江市, 六安市) is kept.
+_HEADING_LEAD = re.compile(r"^(?:[\s\d()、.．]|[一二三四五六七八九十]+\s*[、.．)])*")
 _HEADING_WORDS = re.compile(r"整改|督察")
 _GROUP = re.compile(r"等\s*(?:\d+|[两二三四五六七八九十]+)\s*(?:个)?(?:省|市|县|地|区)")
 HEADING_MAX_CHARS = 80
