@@ -91,6 +91,16 @@ def test_another_period_in_between_blocks_the_bulletin_year() -> None:
     assert values(body) == {("good_air_ratio", 2022, 90.2)}
 
 
+def test_a_page_stating_another_years_values_gives_no_bulletin_year() -> None:
+    """The bulletin's year dates a yearless value only when no other year's values are
+    stated (codebook v1.1); the value written with its year is kept."""
+    body = (
+        "全省细颗粒物年均浓度为29微克/立方米。\n"
+        "回顾上一年度,2021年全省细颗粒物年均浓度为31微克/立方米。\n"
+    )
+    assert values(body) == {("pm25", 2021, 31.0)}
+
+
 # --- 9 YEAR-COMPARISON ------------------------------------------------------------------
 
 

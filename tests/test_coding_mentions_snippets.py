@@ -36,6 +36,9 @@ def mentions(text: str, head: str = CITY) -> list[tuple]:
         ("2022年,全市投入资金三千万元用于黑臭水体治理。", [(2022, 30000000.0)]),
         ("2021年,市财政投入资金2千万元开展矿山生态修复。", [(2021, 20000000.0)]),
         ("2023年1—5月,多渠道筹集污染防治资金7.34亿元。", [(2023, 734000000.0)]),
+        # a fine or an investment total in another clause does not make the funds a fine
+        ("2022年,全市罚没款640万元,安排整改专项资金1.2亿元。", [(2022, 120000000.0)]),
+        ("2021年,项目总投资26亿元,当年投入资金4.5亿元。", [(2021, 450000000.0)]),
     ],
 )
 def test_funding(text: str, expected: list[tuple]) -> None:

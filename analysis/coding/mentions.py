@@ -105,6 +105,7 @@ class _Period:
     year: int | None
     months: str | None
     open_ended: bool = False  # 2021年以来
+    from_document: bool = False  # the one-year bulletin's year, not written with the value
 
 
 def _periods(
@@ -314,6 +315,8 @@ class MentionCoder:
             "document_year",
             lambda: document_year(text, codebook, self.dates),
         )
+        #: (variable, start) of the values dated by the bulletin's year
+        self._document_dated: set[tuple[str, int]] = set()
 
     # -- filters ----------------------------------------------------------------------
     def _other_place(self, chunk: str) -> int | None:
@@ -390,7 +393,7 @@ class MentionCoder:
         last = before[-1] if before else None
         if last is not None and (last.year != self.doc_year or last.months or last.open_ended):
             return []
-        return [_Period(start, start, self.doc_year, None)]
+        return [_Period(start, start, self.doc_year, None, from_document=True)]
 
     # -- year-on-year -----------------------------------------------------------------
     def _yoy(
@@ -449,7 +452,20 @@ class MentionCoder:
                         found.extend(self._mentions(variable, flow, exclude, rule, passage, match))
             if may_list:
                 listed.extend(self._enumerated(passage))
-        return _dedupe(found + listed)
+        return _dedupe(self._without_document_year(found + listed))
+
+    def _without_document_year(self, mentions: list[Mention]) -> list[Mention]:
+        """The values dated by the bulletin's year are dropped when the page states another
+        year's outcome values (codebook v1.1: the year applies only when no other is stated)."""
+        if not self._document_dated:
+            return mentions
+        dated = [m for m in mentions if (m.variable, m.start) not in self._document_dated]
+        other = any(
+            m.year is not None and m.year != self.doc_year
+            for m in dated
+            if self.codebook.mention_kind(m.variable) == "level"
+        )
+        return dated if other else mentions
 
     def _readable(self) -> Iterator[Span]:
         """The passages, in order, that a rule or the list lead may match: ``any_word`` finds
@@ -477,9 +493,9 @@ class MentionCoder:
         segment = segment_around(self.text, value_start)
         if not rule.applies_to(self.text[segment.start : segment.end]):
             return []
-        if flow and self.not_funding.search(self.text, segment.start, segment.end):
-            return []
         clause = clause_around(self.text, value_start)
+        if flow and self.not_funding.search(self.text, clause.start, clause.end):
+            return []  # a fine, a planned or total investment: not funds spent (its clause only)
         if exclude is not None and exclude.search(self.text, clause.start, start):
             return []  # the indicator is qualified as another one (饮用水水源地…)
         return self._mention(
@@ -511,6 +527,8 @@ class MentionCoder:
         if periods is None:
             return []
         quote = self.text[start:end]
+        if any(p.from_document for p in periods):
+            self._document_dated.add((variable, start))
         if not periods:
             return [Mention(variable, None, None, value, None, None, quote, start, end, rule_id)]
         if yoy is None:
