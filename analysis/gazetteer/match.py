@@ -267,13 +267,10 @@ class PlaceIndex:
         county_aliases: bool = False,
     ) -> list[PlaceMatch]:
         """`find_places` of ``text[start:end]``, with offsets into that stretch."""
-        options = (tuple(levels), aliases, county_aliases)
-        scan = self._scan(options)
-        lo = bisect_left(scan.starts, start)
-        hi = bisect_left(scan.starts, end)
-        if scan.sliceable(start, end, lo, hi):
-            return [_shift(m, -start) for m in scan.matches[lo:hi]]
-        return _scan(self.text[start:end], options)
+        found = self.within(
+            start, end, levels=levels, aliases=aliases, county_aliases=county_aliases
+        )
+        return [_shift(m, -start) for m in found]
 
     def opening(
         self,
