@@ -1,6 +1,6 @@
 """Per-document values and span filters of the inspection fields and dates give what the
-plain searches give (analysis.coding.inspection, analysis.coding.dates,
-analysis.coding.perdocument)."""
+plain searches give (analysis.coding.inspection, analysis.coding.dates, and the per-text
+cache of analysis.coding.text)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from analysis.codebook import default_codebook
 from analysis.coding import inspection
 from analysis.coding.dates import _find_dates, find_dates
-from analysis.coding.perdocument import LastDocument
-from analysis.coding.text import Span, sentences
+from analysis.coding.text import PerText, Span, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted((ROOT / "tests" / "fixtures" / "documents").glob("*.txt"))
@@ -71,8 +70,8 @@ def test_dates_once_per_text(path: Path) -> None:
     assert find_dates(text) == _find_dates(text)
 
 
-def test_last_document_recomputes_for_other_inputs() -> None:
-    held = LastDocument()
+def test_per_text_values_recompute_for_other_inputs() -> None:
+    held = PerText(size=2)
     calls = []
 
     def compute(value):
@@ -80,8 +79,8 @@ def test_last_document_recomputes_for_other_inputs() -> None:
         return value
 
     text = "甲" * 10
-    assert held.get((text, 1), "k", lambda: compute("a")) == "a"
-    assert held.get((text, 1), "k", lambda: compute("b")) == "a"
-    assert held.get((text, 2), "k", lambda: compute("c")) == "c"
-    assert held.get(("乙" * 10, 2), "k", lambda: compute("d")) == "d"
+    assert held.get(text, ("k", 1), lambda: compute("a")) == "a"
+    assert held.get(text, ("k", 1), lambda: compute("b")) == "a"
+    assert held.get(text, ("k", 2), lambda: compute("c")) == "c"
+    assert held.get("乙" * 10, ("k", 2), lambda: compute("d")) == "d"
     assert calls == ["a", "c", "d"]

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from analysis.coding.literal import holds, requirements
-from analysis.coding.perdocument import LastDocument
+from analysis.coding.text import PerText
 
 __all__ = [
     "DateSpan",
@@ -24,7 +24,7 @@ __all__ = [
     "with_years",
 ]
 
-_DOCUMENT = LastDocument()
+_DOCUMENT = PerText(size=2)
 _ONE_TO_ONE = str.maketrans("０１２３４５６７８９－．／～", "0123456789-./~")
 _FULL_WIDTH = re.compile("[０-９－．／～]")
 
@@ -175,7 +175,7 @@ def find_dates(text: str) -> list[DateSpan]:
     (see ``find_periods``), not a date. 2022年底/年末 is December; 2023-06-25 15:38:38
     gives its date part. Found once per text (the header and the records both ask).
     """
-    return list(_DOCUMENT.get((text,), "dates", lambda: tuple(_find_dates(text))))
+    return list(_DOCUMENT.get(text, "dates", lambda: tuple(_find_dates(text))))
 
 
 def _find_dates(text: str) -> list[DateSpan]:

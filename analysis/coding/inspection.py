@@ -12,8 +12,7 @@ from analysis.coding.dates import DateSpan, anchor_year, parse_asof
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.literal import requirements
 from analysis.coding.numbers import parse_number
-from analysis.coding.perdocument import LastDocument
-from analysis.coding.text import Span, paragraph_around, sentence_around
+from analysis.coding.text import PerText, Span, paragraph_around, sentence_around
 
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|—{1,2}|–|-|~)\s*")
 #: An as-of phrase: 截至/截止 + date, or a clause opened by 至/到 + date (至8月2日,… /
@@ -41,7 +40,7 @@ _ASOF_LEAD = re.compile(r"(?:截至|截止)(?:到|至)?\s*(?:今年|本年|去�
 #: How far before 反馈 the feedback date may stand (characters, same sentence).
 FEEDBACK_REACH = 40
 #: date ranges and entry days, found once per document for all its records
-_DOCUMENT = LastDocument()
+_DOCUMENT = PerText(size=2)
 
 
 @lru_cache(maxsize=64)
@@ -173,8 +172,8 @@ def entry_dates(
     ``dates`` are sorted by start (as ``with_years`` gives them)."""
     cue = codebook.document["entry_cue"]
     starts = [d.start for d in dates]
-    document = (text, codebook, tuple(dates))
-    ranges = _DOCUMENT.get(document, "entry_ranges", lambda: _entry_ranges(text, dates, cue))
+    key = ("entry_ranges", codebook.version_hash, tuple(dates))
+    ranges = _DOCUMENT.get(text, key, lambda: _entry_ranges(text, dates, cue))
     if (i := _first_inside(spans, starts, ranges, width=2)) is not None:
         first, second = dates[i], dates[i + 1]
         rule = "entry.range"
@@ -216,8 +215,8 @@ def _entry_day(
     if cue is None:
         return None
     days = _DOCUMENT.get(
-        (text, codebook, tuple(dates)),
-        ("entry_days", variable),
+        text,
+        ("entry_days", variable, codebook.version_hash, tuple(dates)),
         lambda: [
             i
             for i, date in enumerate(dates)

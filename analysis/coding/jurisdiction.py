@@ -22,7 +22,7 @@ from functools import lru_cache
 from analysis import gazetteer
 from analysis.codebook import Codebook
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.text import Span, _PerText, paragraphs, sentence_around
+from analysis.coding.text import PerText, Span, paragraphs, sentence_around
 
 #: A line naming at least this many places and (almost) nothing else is a menu.
 MENU_MIN_PLACES = 3
@@ -81,7 +81,7 @@ def _cue(codebook: Codebook, name: str) -> re.Pattern[str]:
 
 #: The place names of the last documents' texts, apart from other per-text values so that
 #: values of passages and stretches never push a document's out.
-_PLACE_INDEXES = _PerText(size=2)
+_PLACE_INDEXES = PerText(size=2)
 
 
 def place_index(text: str) -> gazetteer.PlaceIndex:

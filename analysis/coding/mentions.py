@@ -38,8 +38,8 @@ from analysis.coding import features
 from analysis.coding.dates import DateSpan, anchor_year, find_periods, relative_year
 from analysis.coding.literal import holds, requirements
 from analysis.coding.numbers import parse_money, parse_number
-from analysis.coding.perdocument import LastDocument
 from analysis.coding.text import (
+    PerText,
     Span,
     clause_around,
     may_hold_number,
@@ -285,7 +285,7 @@ def _any_of(patterns: list[re.Pattern[str] | None]) -> re.Pattern[str] | None:
         return None
 
 
-_DOCUMENT = LastDocument()
+_DOCUMENT = PerText(size=2)
 
 
 class MentionCoder:
@@ -311,8 +311,8 @@ class MentionCoder:
         # the bulletin's year depends on the text and its dated days only
         days = tuple((d.start, d.end) for d in self.dates if d.day is not None)
         self.doc_year = _DOCUMENT.get(
-            (text, codebook, days),
-            "document_year",
+            text,
+            ("document_year", codebook.version_hash, days),
             lambda: document_year(text, codebook, self.dates),
         )
         #: (variable, start) of the values dated by the bulletin's year

@@ -48,7 +48,7 @@ class Span(NamedTuple):
         return self.start <= offset < self.end
 
 
-class _PerText:
+class PerText:
     """Values computed from a document's text, kept for the texts used most recently (short
     pieces of a document must not push the document's own values out). Texts are told apart
     by identity (no hashing of long strings), and memory stays bounded by ``size``."""
@@ -71,7 +71,7 @@ class _PerText:
         return values[key]
 
 
-_PER_TEXT = _PerText()
+_PER_TEXT = PerText()
 
 
 def _spans(text: str, start: int, end: int, content: re.Pattern[str]) -> list[Span]:
