@@ -10,7 +10,7 @@ from functools import lru_cache
 from analysis.codebook import Codebook
 from analysis.coding.dates import DateSpan, anchor_year, parse_asof
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.literal import requirements
+from analysis.coding.literal import any_of, requirements
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import PerText, Span, paragraph_around, sentence_around
 
@@ -61,14 +61,9 @@ def _holding(text: str, pattern: re.Pattern[str], spans: list[Span]) -> list[Spa
     if len(words) == 1:  # the usual case: one plain substring test per span
         word = words[0]
         return [span for span in spans if word in text[span.start : span.end]]
-    any_word = _any_word(tuple(words))
+    any_word = any_of(words)
     return [span for span in spans if any_word.search(text, span.start, span.end)]
 
-
-@lru_cache(maxsize=64)
-def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A search for any of ``words`` (plain strings)."""
-    return re.compile("|".join(map(re.escape, words)))
 
 
 def _first(

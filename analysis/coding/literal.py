@@ -15,6 +15,8 @@ position where none of the alternatives can start (``with_first_chars``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -47,6 +49,16 @@ def requirements(pattern: re.Pattern[str], keep: int = 3) -> tuple[Requirement, 
         return ()
     found = set(_requirements(_parser.parse(pattern.pattern, pattern.flags)))
     return tuple(sorted(found, key=_selectivity)[:keep])
+
+
+def any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A search for any of ``words`` (plain strings, longest first), compiled once per set."""
+    return _any_of(tuple(sorted(set(words), key=lambda w: (-len(w), w))))
+
+
+@lru_cache(maxsize=128)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def holds(needs: tuple[Requirement, ...], text: str) -> bool:

@@ -36,7 +36,7 @@ from analysis.codebook import Codebook
 from analysis.codebook import expand as codebook_expand
 from analysis.coding import features
 from analysis.coding.dates import DateSpan, anchor_year, find_periods, relative_year
-from analysis.coding.literal import holds, requirements
+from analysis.coding.literal import any_of, holds, requirements
 from analysis.coding.numbers import parse_money, parse_number
 from analysis.coding.text import (
     PerText,
@@ -268,8 +268,7 @@ def _any_word(needs: list[tuple[tuple[str, ...], ...]]) -> re.Pattern[str] | Non
     of the text exactly when that stretch holds one."""
     if not needs or not all(needs):
         return None
-    words = {word for need in needs for word in need[0]}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return any_of(word for need in needs for word in need[0])
 
 
 def _any_of(patterns: list[re.Pattern[str] | None]) -> re.Pattern[str] | None:
