@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.coding.text import (
+    PerText,
     Span,
     clause_around,
     may_hold_number,
@@ -75,3 +76,26 @@ def test_sentences_and_paragraphs_of_own_text():
 def test_may_hold_number_is_a_digit_or_a_numeral_with_a_unit(text):
     plain = re.compile(r"[0-9０-９]|[零〇一二两三四五六七八九十百千万][项个件人名条宗类批处家]")
     assert may_hold_number(text) == (plain.search(text) is not None)
+
+
+def test_per_text_keeps_each_texts_values_apart_and_bounded():
+    """Values are told apart by text identity, survive switching between texts, and the
+    least recently used text is dropped beyond ``size``."""
+    cache = PerText(size=2)
+    a, b, c = "甲" * 30, "乙" * 30, "丙" * 30
+    calls: list[str] = []
+
+    def compute(name: str):
+        return lambda: calls.append(name) or name
+
+    for text, name in ((a, "a"), (b, "b"), (a, "a"), (a, "a"), (b, "b")):
+        assert cache.get(text, "k", compute(name)) == name
+    assert calls == ["a", "b"]  # each computed once
+    cache.get(c, "k", compute("c"))  # a is the least recently used: dropped
+    cache.get(b, "k", compute("b"))
+    cache.get(a, "k", compute("a"))
+    assert calls == ["a", "b", "c", "a"]
+    same = "".join(["甲"] * 30)  # equal to a, but another object: its own values
+    assert same == a and same is not a
+    cache.get(same, "k", compute("same"))
+    assert calls[-1] == "same"

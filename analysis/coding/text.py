@@ -56,8 +56,14 @@ class PerText:
     def __init__(self, size: int = 16) -> None:
         self.size = size
         self.texts: OrderedDict[int, tuple[str, dict[Any, Any]]] = OrderedDict()
+        #: the text used last and its values (most look-ups are of the same text in a row)
+        self._last: tuple[str, dict[Any, Any]] = ("", {})
 
-    def get(self, text: str, key: Any, compute: Callable[[], Any]) -> Any:
+    def values(self, text: str) -> dict[Any, Any]:
+        """The values kept for ``text`` (a new, empty dict for a text not among them)."""
+        last = self._last
+        if last[0] is text:
+            return last[1]
         entry = self.texts.get(id(text))
         if entry is None or entry[0] is not text:
             entry = self.texts[id(text)] = (text, {})
@@ -65,7 +71,11 @@ class PerText:
                 self.texts.popitem(last=False)
         else:
             self.texts.move_to_end(id(text))
-        values = entry[1]
+        self._last = entry
+        return entry[1]
+
+    def get(self, text: str, key: Any, compute: Callable[[], Any]) -> Any:
+        values = self.values(text)
         if key not in values:
             values[key] = compute()
         return values[key]
@@ -75,10 +85,14 @@ _PER_TEXT = PerText()
 
 
 def _spans(text: str, start: int, end: int, content: re.Pattern[str]) -> list[Span]:
-    def find() -> tuple[Span, ...]:
-        return tuple(Span._make(m.span()) for m in content.finditer(text, start, end))
-
-    return list(_PER_TEXT.get(text, (start, end, content), find))
+    values = _PER_TEXT.values(text)
+    key = (start, end, content)
+    found = values.get(key)
+    if found is None:
+        found = values[key] = tuple(
+            Span._make(m.span()) for m in content.finditer(text, start, end)
+        )
+    return list(found)
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -116,7 +130,10 @@ def paragraph_around(text: str, offset: int) -> Span:
 def _enclosing(text: str, offset: int, marks: str) -> Span:
     """From just after the last mark (or line break) before ``offset`` to the first one at or
     after it: a binary search in the document's mark positions, found once per text."""
-    positions = _PER_TEXT.get(text, marks, lambda: _marks(text, marks))
+    values = _PER_TEXT.values(text)
+    positions = values.get(marks)
+    if positions is None:
+        positions = values[marks] = _marks(text, marks)
     i = bisect_left(positions, offset)
     start = positions[i - 1] + 1 if i else 0
     return Span(start, positions[i] if i < len(positions) else len(text))
