@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.codebook import default_codebook
 from analysis.coding import features
@@ -137,3 +139,33 @@ def test_guards_are_declared_per_family_and_variable() -> None:
     declared = CODEBOOK.raw["guards"]
     named = set(declared["mentions"]) | {g for gs in declared["variables"].values() for g in gs}
     assert named <= set(features.FEATURES)
+
+
+_PIECES = st.sampled_from(
+    ["比2021年增加", "目标", "到2025年,", "力争", "年底前完成", "未", "不低于", "分别为", "其中",
+     "全市", "各县区", "已", "的", ",", "。", "优良天数比例达到", "PM2.5浓度为"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=6),
+    st.permutations(features.FEATURES),
+    st.integers(0, len(features.FEATURES)),
+    st.sampled_from([None, "subarea", "wider_area"]),
+    st.booleans(),
+)
+def test_first_guard_is_the_first_blocking_feature(pieces, order, keep, where, listed) -> None:
+    """The first guard that holds, tested lazily, is the first guard among all the value's
+    features (its scope feature included) that ``blocking`` finds."""
+    text = "".join(pieces) + "88%"
+    value = len(text) - 3
+    guards = tuple(order[:keep])
+    match_start = 0 if listed else None
+    found = features.value_features(text, value, CODEBOOK, match_start)
+    if where is not None and ("subarea" in guards or "wider_area" in guards):
+        found.add(where)
+    expected = features.blocking(found, guards)
+    assert features.first_guard(text, value, CODEBOOK, guards, match_start, lambda: where) == (
+        expected
+    )

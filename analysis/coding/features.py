@@ -33,7 +33,7 @@ a candidate is declared there under ``guards`` (a default per family, ``mentions
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from analysis.codebook import Codebook
@@ -50,6 +50,8 @@ FEATURES = (
     "subarea",
     "wider_area",
 )
+#: The features read from the value's scope rather than its words.
+_SCOPE_FEATURES = ("subarea", "wider_area")
 
 
 @dataclass(frozen=True)
@@ -240,17 +242,41 @@ def value_offset(match: re.Match[str]) -> int:
     return min(starts) if starts else match.start()
 
 
+def first_guard(
+    text: str,
+    value_start: int,
+    codebook: Codebook,
+    guards: tuple[str, ...],
+    match_start: int | None = None,
+    where: Callable[[], str | None] | None = None,
+) -> str | None:
+    """The first of ``guards`` that holds for the number at ``value_start``, tested in order
+    and no further (the same as ``blocking(value_features(...) | {where()}, guards)``);
+    ``where`` gives the value's scope feature (subarea, wider_area or None) when asked."""
+    if not guards:
+        return None
+    c = cues(codebook)
+    prefix = text[clause_around(text, value_start).start : value_start]
+    scope_found: list[str | None] = []
+    for guard in guards:
+        if guard in _SCOPE_FEATURES:
+            if where is None:
+                continue
+            if not scope_found:
+                scope_found.append(where())
+            if scope_found[0] == guard:
+                return guard
+        elif _holds(guard, text, value_start, prefix, c, match_start):
+            return guard
+    return None
+
+
 def guard_count(text: str, value_start: int, codebook: Codebook, variable: str) -> str | None:
     """The guard that blocks a count candidate (a record variable) at ``value_start``."""
     guards = compiled(
         codebook, ("count guards", variable), lambda cb: guards_for(cb, "counts", variable)
     )
-    if not guards:
-        return None
-    c = cues(codebook)
-    prefix = text[clause_around(text, value_start).start : value_start]
-    # the first guard that holds, tested in order (the same as blocking(value_features(...)))
-    return next((g for g in guards if _holds(g, text, value_start, prefix, c, None)), None)
+    return first_guard(text, value_start, codebook, guards)
 
 
 # -- scope --------------------------------------------------------------------------------

@@ -329,9 +329,9 @@ class MentionCoder:
         """The guard (codebook ``guards``) that rules the value out, if any (``match_start``
         None: a value read from a list, where 分别 is expected)."""
         guards = features.guards_for(self.codebook, "mentions", variable)
-        found = features.value_features(self.text, value_start, self.codebook, match_start)
-        if "subarea" in guards or "wider_area" in guards:
-            where = features.scope(
+
+        def where() -> str | None:
+            return features.scope(
                 self.text,
                 value_start,
                 paragraph_around(self.text, value_start),
@@ -340,9 +340,10 @@ class MentionCoder:
                 self._other_place,
                 self.place.name,
             )
-            if where is not None:
-                found.add(where)
-        return features.blocking(found, guards)
+
+        return features.first_guard(
+            self.text, value_start, self.codebook, guards, match_start, where
+        )
 
     # -- periods ----------------------------------------------------------------------
     def _periods_for(
