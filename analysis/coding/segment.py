@@ -3,10 +3,10 @@
 A document about one jurisdiction is one record, for the place the text speaks for
 (`jurisdiction.speaker`: place mentions scored by role). A joint page gives one record per
 section: heading lines that open with a place under a group title (等8省, ``01山西省公开…``),
-sections opening inline (X情况——…, 全省情况:…), or the sentences of a joint release that
-open with each of the places it enumerates. A sentence outside the sections that names
-exactly one of those jurisdictions (the summary paragraph) belongs to its record, and a
-sentence naming several belongs to none. A page addressed to a named group (对A区、B区两区)
+sections opening inline (X情况——…, 全省情况:…, 【X情况】…), or the sentences of a joint
+release that open with each of the places it enumerates. A sentence outside the sections
+that names exactly one of those jurisdictions (the summary paragraph) belongs to its record,
+and a sentence naming several belongs to none. A page addressed to a named group (对A区、B区两区)
 gives one record per member (`group`). Lead sentences above the title are coded too.
 """
 
@@ -24,9 +24,10 @@ from analysis.coding.group import split_group
 from analysis.coding.jurisdiction import place_index, speaker
 from analysis.coding.text import Span, paragraphs, sentences
 
-#: Numbering before a heading or section (1. 二、 (三) 4、): a Chinese numeral only with the
-#: mark after it, so the numeral opening a place name (十堰市, 九江市, 六安市) is kept.
-_HEADING_LEAD = re.compile(r"^(?:[\s\d()、.．]|[一二三四五六七八九十]+\s*[、.．)])*")
+#: Numbering or an opening bracket before a heading or section (1. 二、 (三) 4、 【 [ 〔): a
+#: Chinese numeral only with the mark after it, so the numeral opening a place name (十堰市,
+#: 九江市, 六安市) is kept.
+_HEADING_LEAD = re.compile(r"^(?:[\s\d()、.．【\[〔]|[一二三四五六七八九十]+\s*[、.．)])*")
 _HEADING_WORDS = re.compile(r"整改|督察")
 _GROUP = re.compile(r"等\s*(?:\d+|[两二三四五六七八九十]+)\s*(?:个)?(?:省|市|县|地|区)")
 HEADING_MAX_CHARS = 80
@@ -93,8 +94,15 @@ def _headings(text: str, weights: Counter[str]) -> list[Section]:
         matches = index.opening(line.start + lead, line.end)
         if matches and matches[0].start == 0:
             name = Span(line.start + lead, line.start + lead + matches[0].end)
-            found.append(Section(choose(matches[0].candidates, weights), name, line, line.end))
+            # A heading line holding a sentence (X市:截至…。) is the section's first passage.
+            opens = line.start if _is_sentence(body) else line.end
+            found.append(Section(choose(matches[0].candidates, weights), name, line, opens))
     return found
+
+
+def _is_sentence(body: str) -> bool:
+    """A line holding a sentence, not a heading or a table cell."""
+    return len(body) > HEADING_MAX_CHARS or "。" in body
 
 
 def _sentence_openers(
