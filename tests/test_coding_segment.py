@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.codebook import default_codebook
 from analysis.coding.coder import CodedDocument, code_text
 from analysis.ingest import normalize
 
@@ -99,7 +100,84 @@ def test_brackets_that_open_no_section(raw: str, expected: list[dict]) -> None:
     assert coded(raw, *TASKS) == expected
 
 
-# --- heading lines ------------------------------------------------------------------------
+# --- heading lines: a place alone, group titles -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "江西省有关设区市督察整改情况\n南昌市\n截至6月底,督察反馈的35个问题已完成整改30个。\n"
+            "九江市\n截至6月底,督察反馈的27个问题已完成整改22个。\n",
+            [tasks("南昌市", 35, 30), tasks("九江市", 27, 22)],
+        ),
+        (
+            "四川省各市州督察整改进展\n一、成都市\n截至2022年底,中央督察反馈的46个问题已完成整改41个。\n"
+            "二、德阳市\n截至2022年底,中央督察反馈的18个问题已完成整改16个。\n",
+            [tasks("成都市", 46, 41), tasks("德阳市", 18, 16)],
+        ),
+        (
+            "襄阳市\n截至9月底,中央督察组转交我市信访件156件,已办结149件。\n"
+            "荆州市\n截至9月底,中央督察组转交我市信访件133件,已办结120件。\n",
+            [pet("襄阳市", 156, 149), pet("荆州市", 133, 120)],
+        ),
+        (
+            "鹰潭等2个设区市督察整改进展\n(一)鹰潭市\n截至9月底,督察组交办的信访件82件已办结79件。\n"
+            "(二)上饶市\n截至9月底,督察组交办的信访件140件已办结131件。\n",
+            [pet("鹰潭市", 82, 79), pet("上饶市", 140, 131)],
+        ),
+        (
+            "江苏省有关市督察整改情况\n[徐州市]\n截至8月底,督察组交办的信访件320件已办结301件。\n"
+            "[淮安市]\n截至8月底,督察组交办的信访件214件已办结200件。\n",
+            [pet("徐州市", 320, 301), pet("淮安市", 214, 200)],
+        ),
+    ],
+)
+def test_bare_place_heading_lines_open_sections(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *expected[0].keys() - {"jurisdiction"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "湖北省各市州督察整改情况\n一、襄阳市督察整改情况\n截至9月底,督察反馈的24个问题已完成整改20个。\n"
+            "二、荆门市督察整改情况\n截至9月底,督察反馈的17个问题已完成整改15个。\n",
+            [tasks("襄阳市", 24, 20), tasks("荆门市", 17, 15)],
+        ),
+        (
+            "湖南省14个市州督察整改情况\n一、长沙市督察整改情况\n截至9月底,督察反馈的31个问题已完成整改27个。\n"
+            "二、衡阳市督察整改情况\n截至9月底,督察反馈的22个问题已完成整改19个。\n",
+            [tasks("长沙市", 31, 27), tasks("衡阳市", 22, 19)],
+        ),
+    ],
+)
+def test_a_group_title_makes_place_headings_sections(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *TASKS) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "上饶等2市督察整改情况",
+        "鹰潭等2个设区市整改进展",
+        "山西省等8省(区)整改情况",
+        "湖北省有关市州整改",
+        "四川省各市州督察整改",
+        "湖南省14个市州整改情况",
+        "江西省部分县区整改",
+    ],
+)
+def test_group_titles(title: str) -> None:
+    assert default_codebook().document["group_title"].search(normalize(title))
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["湖南省督察整改进展情况", "长沙市有关区域整改情况", "中央督察反馈的38个问题整改"],
+)
+def test_titles_that_name_no_group(title: str) -> None:
+    assert not default_codebook().document["group_title"].search(normalize(title))
 
 
 @pytest.mark.parametrize(
@@ -119,3 +197,46 @@ def test_brackets_that_open_no_section(raw: str, expected: list[dict]) -> None:
 )
 def test_a_heading_line_holding_its_sentence_is_coded(raw: str, expected: list[dict]) -> None:
     assert coded(raw, *PET) == expected
+
+
+# --- lines that open no section -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a table's column of places
+        (
+            "湖南省各市州督察组交办信访件办理情况统计\n市州\n交办件数\n办结件数\n长沙市\n120\n115\n"
+            "株洲市\n80\n76\n截至9月底,全省累计交办信访件1960件,已办结1873件。\n",
+            [pet("湖南省", 1960, 1873)],
+        ),
+        # a breakdown of the figure, one place per line
+        (
+            "截至9月底,省督察组交办我市信访件416件,已办结389件。按区县分:\n澧县\n58件\n石门县\n47件\n",
+            [pet("常德市", 416, 389)],
+        ),
+    ],
+)
+def test_a_column_of_places_opens_no_section(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *PET) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a navigation menu, one city per line
+        (
+            "湖南省各市州督察整改进展\n长沙市\n株洲市\n湘潭市\n"
+            "截至6月底,全省督察反馈的41个问题已完成整改36个。\n",
+            [tasks("湖南省", 41, 36)],
+        ),
+        # a place alone in the signature, with the date under it
+        (
+            "督察整改进展通报\n岳塘区\n截至6月底,我区督察反馈的12个问题已完成整改10个。\n湘潭市\n2023年7月3日\n",
+            [tasks("岳塘区", 12, 10)],
+        ),
+    ],
+)
+def test_a_menu_or_a_signature_opens_no_section(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *TASKS) == expected
