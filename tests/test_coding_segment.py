@@ -7,6 +7,7 @@ import pytest
 
 from analysis.codebook import default_codebook
 from analysis.coding.coder import CodedDocument, code_text
+from analysis.coding.document import find_title
 from analysis.ingest import normalize
 
 
@@ -240,3 +241,49 @@ def test_a_column_of_places_opens_no_section(raw: str, expected: list[dict]) -> 
 )
 def test_a_menu_or_a_signature_opens_no_section(raw: str, expected: list[dict]) -> None:
     assert coded(raw, *TASKS) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "【全省情况】\n中央督察组累计转交我省信访件2306件,已办结2011件。\n"
+            "【泸州市情况】\n省协调组累计转交我市信访件97件,已办结90件。\n",
+            [pet("四川省", 2306, 2011), pet("泸州市", 97, 90)],
+        ),
+        (
+            "[全省情况]\n中央督察组累计转交我省信访件1410件,已办结1322件。\n"
+            "[广元市情况]\n省协调组累计转交我市信访件57件,已办结51件。\n",
+            [pet("四川省", 1410, 1322), pet("广元市", 57, 51)],
+        ),
+        (
+            "全省情况:\n中央督察组累计转交我省信访件1410件,已办结1322件。\n"
+            "南充市情况:\n省协调组累计转交我市信访件57件,已办结51件。\n",
+            [pet("四川省", 1410, 1322), pet("南充市", 57, 51)],
+        ),
+        (
+            "全市情况——\n省督察组累计交办我市信访件300件,已办结281件。\n"
+            "岳塘区情况——\n省督察组累计交办我区信访件75件,已办结70件。\n",
+            [pet("湘潭市", 300, 281), pet("岳塘区", 75, 70)],
+        ),
+    ],
+)
+def test_a_section_marker_line_is_no_title(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *PET) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        (
+            "四川省督察整改情况通报\n全省情况:\n中央督察组累计转交我省信访件1410件。\n",
+            "四川省督察整改情况通报",
+        ),
+        ("【全省情况】\n中央督察组累计转交我省信访件1410件。\n", None),
+        ("绵阳市情况——\n省协调组累计转交我市信访件57件。\n", None),
+    ],
+)
+def test_section_marker_lines_are_passed_over_as_titles(raw: str, title: str | None) -> None:
+    text = normalize(raw)
+    found = find_title(text, default_codebook())
+    assert (found.text(text) if found else None) == title
