@@ -175,7 +175,12 @@ def test_group_titles(title: str) -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["湖南省督察整改进展情况", "长沙市有关区域整改情况", "中央督察反馈的38个问题整改"],
+    [
+        "湖南省督察整改进展情况",
+        "长沙市有关区域整改情况",
+        "中央督察反馈的38个问题整改",
+        "有关市场主体整改情况",
+    ],
 )
 def test_titles_that_name_no_group(title: str) -> None:
     assert not default_codebook().document["group_title"].search(normalize(title))
