@@ -2,12 +2,14 @@
 
 A document about one jurisdiction is one record, for the place the text speaks for
 (`jurisdiction.speaker`: place mentions scored by role). A joint page gives one record per
-section: heading lines that open with a place under a group title (等8省, ``01山西省公开…``),
-sections opening inline (X情况——…, 全省情况:…), or the sentences of a joint release that
-open with each of the places it enumerates. A sentence outside the sections that names
-exactly one of those jurisdictions (the summary paragraph) belongs to its record, and a
-sentence naming several belongs to none. A page addressed to a named group (对A区、B区两区)
-gives one record per member (`group`). Lead sentences above the title are coded too.
+section: heading lines that open with a place under a group title (等8省, 有关市州,
+``01山西省公开…``; a bare place line only where two or more open a section holding a
+sentence), sections opening inline (X情况——…, 全省情况:…, 【X情况】…), or the sentences of
+a joint release that open with each of the places it enumerates. A sentence outside the
+sections that names exactly one of those jurisdictions (the summary paragraph) belongs to
+its record, and a sentence naming several belongs to none. A page addressed to a named
+group (对A区、B区两区) gives one record per member (`group`). Lead sentences above the title
+are coded too.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ from analysis.coding.group import split_group
 from analysis.coding.jurisdiction import place_index, speaker
 from analysis.coding.text import Span, paragraphs, sentences
 
-#: Numbering before a heading or section (1. 二、 (三) 4、): a Chinese numeral only with the
-#: mark after it, so the numeral opening a place name (十堰市, 九江市, 六安市) is kept.
-_HEADING_LEAD = re.compile(r"^(?:[\s\d()、.．]|[一二三四五六七八九十]+\s*[、.．)])*")
-_HEADING_WORDS = re.compile(r"整改|督察")
-_GROUP = re.compile(r"等\s*(?:\d+|[两二三四五六七八九十]+)\s*(?:个)?(?:省|市|县|地|区)")
+#: Numbering or an opening bracket before a heading or section (1. 二、 (三) 4、 【 [ 〔): a
+#: Chinese numeral only with the mark after it, so the numeral opening a place name (十堰市,
+#: 九江市, 六安市) is kept.
+_HEADING_LEAD = re.compile(r"^(?:[\s\d()、.．【\[〔]|[一二三四五六七八九十]+\s*[、.．)])*")
 HEADING_MAX_CHARS = 80
+#: A line holding a place name alone, with its numbering (the longest names have 11 characters).
+BARE_HEADING_MAX_CHARS = 24
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 
 
@@ -82,19 +85,54 @@ class Section:
     body: int  # where its passages begin
 
 
-def _headings(text: str, weights: Counter[str]) -> list[Section]:
-    found = []
+def _headings(
+    text: str, start: int, end: int, weights: Counter[str], codebook: Codebook
+) -> list[Section]:
+    """Heading lines between ``start`` and ``end`` opening with a place: with a rectification
+    word (`document.heading_words`) or the place alone (`document.heading_place_only`). Bare
+    place lines count only where two or more of them each open a section holding a sentence."""
+    words = codebook.document["heading_words"]
+    alone = codebook.document["heading_place_only"]
+    found, bare = [], []
     index = place_index(text)
-    for line in paragraphs(text):
+    lines = [line for line in paragraphs(text) if start <= line.start < end]
+    for i, line in enumerate(lines):
         body = line.text(text)
-        if len(body.strip()) > HEADING_MAX_CHARS or not _HEADING_WORDS.search(body):
+        size = len(body.strip())
+        worded = words.search(body) is not None
+        if size > HEADING_MAX_CHARS or not (worded or size <= BARE_HEADING_MAX_CHARS):
             continue
         lead = _HEADING_LEAD.match(body).end()
         matches = index.opening(line.start + lead, line.end)
-        if matches and matches[0].start == 0:
-            name = Span(line.start + lead, line.start + lead + matches[0].end)
-            found.append(Section(choose(matches[0].candidates, weights), name, line, line.end))
-    return found
+        if not matches or matches[0].start != 0:
+            continue
+        name = Span(line.start + lead, line.start + lead + matches[0].end)
+        # A heading line holding a sentence (X市:截至…。) is the section's first passage.
+        opens = line.start if _is_sentence(body) else line.end
+        section = Section(choose(matches[0].candidates, weights), name, line, opens)
+        if worded:
+            found.append(section)
+        elif alone.match(body, lead + matches[0].end):
+            bare.append((i, section))
+    opened = [s for _, s in _with_sentence(text, lines, bare)]
+    return sorted(found + (opened if len(opened) >= 2 else []), key=lambda s: s.body)
+
+
+def _with_sentence(
+    text: str, lines: list[Span], bare: list[tuple[int, Section]]
+) -> list[tuple[int, Section]]:
+    """The bare place headings whose lines up to the next one hold a sentence."""
+    out = []
+    for k, (i, section) in enumerate(bare):
+        stop = bare[k + 1][0] if k + 1 < len(bare) else len(lines)
+        if any(_is_sentence(lines[j].text(text)) for j in range(i + 1, stop)):
+            out.append((i, section))
+    return out
+
+
+def _is_sentence(body: str) -> bool:
+    """A line holding a sentence, not a heading or a table cell."""
+    return len(body) > HEADING_MAX_CHARS or "。" in body
 
 
 def _sentence_openers(
@@ -226,9 +264,10 @@ def split_records(
         subjects = [m for m in title_matches if not inspector.match(title_text, m.end)]
         title_matches = subjects or title_matches
 
-    headings = [h for h in _headings(text, weights) if body_start <= h.heading.start < end]
+    headings = _headings(text, body_start, end, weights, codebook)
     distinct = {h.place.name for h in headings}
-    group_title = bool(_GROUP.search(title_text)) or len(title_matches) != 1
+    group_cue = codebook.document["group_title"]
+    group_title = bool(group_cue.search(title_text)) or len(title_matches) != 1
     if len(distinct) >= 2 and group_title:
         return _joint(text, title, headings, weights, end)
     pick = partial(choose, weights=weights)

@@ -1,0 +1,294 @@
+"""Sections of joint pages (segment.split_records): bracketed inline markers, bare place-name
+heading lines, group titles, and the lines that must not open a section (own wordings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.codebook import default_codebook
+from analysis.coding.coder import CodedDocument, code_text
+from analysis.coding.document import find_title
+from analysis.ingest import normalize
+
+
+def code(raw: str) -> CodedDocument:
+    return code_text(normalize(raw), "snippet")
+
+
+def coded(raw: str, *names: str) -> list[dict]:
+    """Per record: its jurisdiction and the named values."""
+    return [
+        {"jurisdiction": r.jurisdiction, **{n: r.values.get(n) for n in names}}
+        for r in code(raw).records
+    ]
+
+
+PET = ("petitions_total", "petitions_resolved")
+TASKS = ("tasks_total", "tasks_completed")
+
+
+def pet(name: str, total: int, resolved: int) -> dict:
+    return {"jurisdiction": name, "petitions_total": total, "petitions_resolved": resolved}
+
+
+def tasks(name: str, total: int, done: int) -> dict:
+    return {"jurisdiction": name, "tasks_total": total, "tasks_completed": done}
+
+
+# --- bracketed inline markers -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "【全省情况】截至6月底,中央督察组转交我省信访件1850件,已办结1702件。"
+            "【绵阳市情况】省协调组转交我市信访件64件,已办结58件。\n",
+            [pet("四川省", 1850, 1702), pet("绵阳市", 64, 58)],
+        ),
+        (
+            "[南昌市]截至5月底,督察组交办我市信访件120件,已办结111件。"
+            "[赣州市]截至5月底,督察组交办我市信访件96件,已办结90件。\n",
+            [pet("南昌市", 120, 111), pet("赣州市", 96, 90)],
+        ),
+        (
+            "〔株洲市情况〕截至10月底,省督察组转交我市信访件210件,已办结198件。\n"
+            "〔湘潭市情况〕截至10月底,省督察组转交我市信访件175件,已办结160件。\n",
+            [pet("株洲市", 210, 198), pet("湘潭市", 175, 160)],
+        ),
+        (
+            "【全市情况】省督察组累计交办我市信访件300件,已办结281件。"
+            "【雨湖区情况】省督察组累计交办我区信访件75件,已办结70件。\n",
+            [pet("湘潭市", 300, 281), pet("雨湖区", 75, 70)],
+        ),
+    ],
+)
+def test_bracketed_section_markers_give_one_record_each(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *PET) == expected
+
+
+def test_a_bracketed_section_cites_its_place() -> None:
+    raw = (
+        "【全省情况】中央督察组累计转交我省信访件980件,已办结905件。"
+        "【宜宾市情况】省协调组累计转交我市信访件41件,已办结39件。\n"
+    )
+    text = normalize(raw)
+    evidence = [r.evidence["jurisdiction"] for r in code(raw).records]
+    assert [(e.rule, e.quote) for e in evidence] == [
+        ("jurisdiction.section", "全省"),
+        ("jurisdiction.section", "宜宾市"),
+    ]
+    assert all(text[e.start : e.end] == e.quote for e in evidence)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a document number in brackets after the place is no section marker
+        (
+            "长沙市环发[2022]12号文件要求,督察反馈的30个问题已完成整改25个。"
+            "株洲市环发[2022]8号文件要求加快整改。\n",
+            [tasks("长沙市", 30, 25)],
+        ),
+        # a news tag in brackets before the place
+        (
+            "【环保督察】湖南省推进督察整改,反馈的41个问题已完成整改36个。\n",
+            [tasks("湖南省", 41, 36)],
+        ),
+    ],
+)
+def test_brackets_that_open_no_section(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *TASKS) == expected
+
+
+# --- heading lines: a place alone, group titles -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "江西省有关设区市督察整改情况\n南昌市\n截至6月底,督察反馈的35个问题已完成整改30个。\n"
+            "九江市\n截至6月底,督察反馈的27个问题已完成整改22个。\n",
+            [tasks("南昌市", 35, 30), tasks("九江市", 27, 22)],
+        ),
+        (
+            "四川省各市州督察整改进展\n一、成都市\n截至2022年底,中央督察反馈的46个问题已完成整改41个。\n"
+            "二、德阳市\n截至2022年底,中央督察反馈的18个问题已完成整改16个。\n",
+            [tasks("成都市", 46, 41), tasks("德阳市", 18, 16)],
+        ),
+        (
+            "襄阳市\n截至9月底,中央督察组转交我市信访件156件,已办结149件。\n"
+            "荆州市\n截至9月底,中央督察组转交我市信访件133件,已办结120件。\n",
+            [pet("襄阳市", 156, 149), pet("荆州市", 133, 120)],
+        ),
+        (
+            "鹰潭等2个设区市督察整改进展\n(一)鹰潭市\n截至9月底,督察组交办的信访件82件已办结79件。\n"
+            "(二)上饶市\n截至9月底,督察组交办的信访件140件已办结131件。\n",
+            [pet("鹰潭市", 82, 79), pet("上饶市", 140, 131)],
+        ),
+        (
+            "江苏省有关市督察整改情况\n[徐州市]\n截至8月底,督察组交办的信访件320件已办结301件。\n"
+            "[淮安市]\n截至8月底,督察组交办的信访件214件已办结200件。\n",
+            [pet("徐州市", 320, 301), pet("淮安市", 214, 200)],
+        ),
+    ],
+)
+def test_bare_place_heading_lines_open_sections(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *expected[0].keys() - {"jurisdiction"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "湖北省各市州督察整改情况\n一、襄阳市督察整改情况\n截至9月底,督察反馈的24个问题已完成整改20个。\n"
+            "二、荆门市督察整改情况\n截至9月底,督察反馈的17个问题已完成整改15个。\n",
+            [tasks("襄阳市", 24, 20), tasks("荆门市", 17, 15)],
+        ),
+        (
+            "湖南省14个市州督察整改情况\n一、长沙市督察整改情况\n截至9月底,督察反馈的31个问题已完成整改27个。\n"
+            "二、衡阳市督察整改情况\n截至9月底,督察反馈的22个问题已完成整改19个。\n",
+            [tasks("长沙市", 31, 27), tasks("衡阳市", 22, 19)],
+        ),
+    ],
+)
+def test_a_group_title_makes_place_headings_sections(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *TASKS) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "上饶等2市督察整改情况",
+        "鹰潭等2个设区市整改进展",
+        "山西省等8省(区)整改情况",
+        "湖北省有关市州整改",
+        "四川省各市州督察整改",
+        "湖南省14个市州整改情况",
+        "江西省部分县区整改",
+    ],
+)
+def test_group_titles(title: str) -> None:
+    assert default_codebook().document["group_title"].search(normalize(title))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "湖南省督察整改进展情况",
+        "长沙市有关区域整改情况",
+        "中央督察反馈的38个问题整改",
+        "有关市场主体整改情况",
+    ],
+)
+def test_titles_that_name_no_group(title: str) -> None:
+    assert not default_codebook().document["group_title"].search(normalize(title))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "株洲市情况:截至10月底,省督察组转交我市信访件210件,已办结198件。\n"
+            "湘潭市情况:截至10月底,省督察组转交我市信访件175件,已办结160件。\n",
+            [pet("株洲市", 210, 198), pet("湘潭市", 175, 160)],
+        ),
+        (
+            "徐州市:截至8月底,督察组交办我市信访件320件,已办结301件。\n"
+            "淮安市:截至8月底,督察组交办我市信访件214件,已办结200件。\n",
+            [pet("徐州市", 320, 301), pet("淮安市", 214, 200)],
+        ),
+    ],
+)
+def test_a_heading_line_holding_its_sentence_is_coded(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *PET) == expected
+
+
+# --- lines that open no section -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a table's column of places
+        (
+            "湖南省各市州督察组交办信访件办理情况统计\n市州\n交办件数\n办结件数\n长沙市\n120\n115\n"
+            "株洲市\n80\n76\n截至9月底,全省累计交办信访件1960件,已办结1873件。\n",
+            [pet("湖南省", 1960, 1873)],
+        ),
+        # a breakdown of the figure, one place per line
+        (
+            "截至9月底,省督察组交办我市信访件416件,已办结389件。按区县分:\n澧县\n58件\n石门县\n47件\n",
+            [pet("常德市", 416, 389)],
+        ),
+    ],
+)
+def test_a_column_of_places_opens_no_section(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *PET) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a navigation menu, one city per line
+        (
+            "湖南省各市州督察整改进展\n长沙市\n株洲市\n湘潭市\n"
+            "截至6月底,全省督察反馈的41个问题已完成整改36个。\n",
+            [tasks("湖南省", 41, 36)],
+        ),
+        # a place alone in the signature, with the date under it
+        (
+            "督察整改进展通报\n岳塘区\n截至6月底,我区督察反馈的12个问题已完成整改10个。\n湘潭市\n2023年7月3日\n",
+            [tasks("岳塘区", 12, 10)],
+        ),
+    ],
+)
+def test_a_menu_or_a_signature_opens_no_section(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *TASKS) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "【全省情况】\n中央督察组累计转交我省信访件2306件,已办结2011件。\n"
+            "【泸州市情况】\n省协调组累计转交我市信访件97件,已办结90件。\n",
+            [pet("四川省", 2306, 2011), pet("泸州市", 97, 90)],
+        ),
+        (
+            "[全省情况]\n中央督察组累计转交我省信访件1410件,已办结1322件。\n"
+            "[广元市情况]\n省协调组累计转交我市信访件57件,已办结51件。\n",
+            [pet("四川省", 1410, 1322), pet("广元市", 57, 51)],
+        ),
+        (
+            "全省情况:\n中央督察组累计转交我省信访件1410件,已办结1322件。\n"
+            "南充市情况:\n省协调组累计转交我市信访件57件,已办结51件。\n",
+            [pet("四川省", 1410, 1322), pet("南充市", 57, 51)],
+        ),
+        (
+            "全市情况——\n省督察组累计交办我市信访件300件,已办结281件。\n"
+            "岳塘区情况——\n省督察组累计交办我区信访件75件,已办结70件。\n",
+            [pet("湘潭市", 300, 281), pet("岳塘区", 75, 70)],
+        ),
+    ],
+)
+def test_a_section_marker_line_is_no_title(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *PET) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        (
+            "四川省督察整改情况通报\n全省情况:\n中央督察组累计转交我省信访件1410件。\n",
+            "四川省督察整改情况通报",
+        ),
+        ("【全省情况】\n中央督察组累计转交我省信访件1410件。\n", None),
+        ("绵阳市情况——\n省协调组累计转交我市信访件57件。\n", None),
+    ],
+)
+def test_section_marker_lines_are_passed_over_as_titles(raw: str, title: str | None) -> None:
+    text = normalize(raw)
+    found = find_title(text, default_codebook())
+    assert (found.text(text) if found else None) == title
