@@ -191,3 +191,45 @@ def test_good_air_ratio_wording() -> None:
     assert got == [("good_air_ratio", 2022, None, 89.7, None, None)]
     got = mentions("2022年,全市细颗粒物(PM2.5)年均浓度为26.2μg/m³。")
     assert got == [("pm25", 2022, None, 26.2, None, None)]
+
+
+# --- this year so far -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the page's date (2023-06-25) dates 今年: this year so far is one year, 2023
+        ("今年以来,全市PM2.5平均浓度为26微克/立方米,同比下降3.7%。", [("pm25", 2023, 26.0, -3.7)]),
+        ("本年以来,全市空气质量优良天数比例为96.1%。", [("good_air_ratio", 2023, 96.1, None)]),
+        ("今年以来,全市投入治理资金2.4亿元。", [("funding_cny", 2023, 240000000.0, None)]),
+    ],
+)
+def test_this_year_so_far_is_this_year(text: str, expected: list[tuple]) -> None:
+    got = [(v, year, value, yoy) for v, year, _months, value, yoy, _unit in mentions(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年以来,全市PM2.5平均浓度为26微克/立方米。",  # since last year: more than one year
+        "2021年以来,全市空气质量优良天数比例为96.1%。",
+    ],
+)
+def test_since_an_earlier_year_is_no_single_year(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("2022年,全市空气质量优良天数为301天,优良率82.5%。", 82.5),
+        ("2022年,全市优良天数达到320天,优良比例为87.7%。", 87.7),
+        ("2022年全市优良天数318天,占比87.1%,同比增加9天。", 87.1),
+    ],
+)
+def test_good_air_days_then_their_share_without_the_name(text: str, share: float) -> None:
+    assert [(v, year, value) for v, year, _m, value, _y, _u in mentions(text)] == [
+        ("good_air_ratio", 2022, share)
+    ]

@@ -711,3 +711,68 @@ def test_todays_date_in_page_chrome_is_not_the_publication_date() -> None:
         "今天是2024年3月5日 星期二\n河源市督察整改进展情况\n正文。\n河源市人民政府\n2023年6月25日\n"
     )
     assert values(raw)["published_date"] == "2023-06-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "resolved", "asof"),
+    [
+        ("督察组向我市移交群众投诉问题1876个,截至2022年9月底已办结1705个。", 1876, 1705, "2022-09"),
+        ("中央督察组转办信访件共计640件,至2023年5月31日,已办结612件。", 640, 612, "2023-05-31"),
+        (
+            "督察组转来的群众信访举报件共287件,截至今年6月底已办结279件。\n2023年7月3日",
+            287,
+            279,
+            "2023-06",
+        ),
+        ("督察组交办的举报件418件中,截至8月15日已结案396件。2023年8月16日", 418, 396, "2023-08-15"),
+    ],
+)
+def test_petitions_resolved_after_a_date_that_follows_the_total(
+    text: str, total: int, resolved: int, asof: str
+) -> None:
+    """A 截至 date standing between the total and the resolved count dates both."""
+    got = body(text)
+    assert (got["petitions_total"], got["petitions_resolved"], got["asof"]) == (
+        total,
+        resolved,
+        asof,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "asof"),
+    [
+        ("截至2021年底,全市追责问责责任人员89人,其中县处级干部12人。", "2021-12"),
+        ("截至2022年6月30日,共问责党员干部56名。", "2022-06-30"),
+        ("截至2020年9月,全县对14个单位、37名责任人进行了问责。", "2020-09"),
+    ],
+)
+def test_asof_of_an_account_that_states_only_people_held_accountable(text: str, asof: str) -> None:
+    assert body(text)["asof"] == asof
+
+
+def test_asof_of_tasks_before_that_of_accountability() -> None:
+    got = body(
+        "截至2022年3月,全市问责干部21人。截至2023年5月底,督察反馈的40项整改任务已完成36项。"
+    )
+    assert (got["tasks_total"], got["tasks_completed"], got["asof"]) == (40, 36, "2023-05")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "永州市督察整改进展情况\n截至2023年6月底,第二轮省级督察反馈的38个问题中,31个已整改到位。\n",
+        "吉首市整改工作推进会召开\n会议通报,省委第三督察组反馈我市的问题已完成整改17个。\n",
+        "桂林市整改落实情况\n自治区督察组交办的信访件共计206件,已办结198件。\n",
+    ],
+)
+def test_provincial_inspection_named_without_environmental_words(raw: str) -> None:
+    assert values(raw)["inspection_level"] == "provincial"
+
+
+def test_central_inspection_still_wins_over_a_provincial_team_named_later() -> None:
+    raw = (
+        "抚州市中央生态环境保护督察整改进展\n"
+        "截至2023年4月,督察反馈的25个问题已完成整改20个;省督察组交办的信访件已全部办结。\n"
+    )
+    assert values(raw)["inspection_level"] == "central"

@@ -65,6 +65,11 @@ class CodedDocument:
     problem: str | None = None  # why no record could be coded
 
 
+#: The figures whose 截至 date is the record's asof, in the order they are looked at.
+_HEADLINE_FIGURES = ("tasks_completed", "tasks_total", "petitions_resolved", "petitions_total")
+_OTHER_FIGURES = ("accountability_people", "accountability_units")
+
+
 def _code_record(
     text: str,
     doc_id: str,
@@ -98,12 +103,11 @@ def _code_record(
 
     chosen, conflicts = counts.code_counts(text, rec.passages, codebook, header.doc_type.value)
     evidence.update(chosen)
-    figures = [
-        chosen[v]
-        for v in ("tasks_completed", "tasks_total", "petitions_resolved", "petitions_total")
-        if v in chosen
-    ]
-    figures.sort(key=lambda e: e.start)
+    # the 截至 date is looked for at the tasks and complaints first, then at the people and
+    # units held accountable
+    figures = sorted(
+        (chosen[v] for v in _HEADLINE_FIGURES if v in chosen), key=lambda e: e.start
+    ) + sorted((chosen[v] for v in _OTHER_FIGURES if v in chosen), key=lambda e: e.start)
     heading = [header.title] if header.title else []
     if (asof := inspection.asof(text, figures, dates, heading, rec.passages)) is not None:
         evidence["asof"] = asof

@@ -345,7 +345,8 @@ def asof(
     for evidence in figures:
         sentence = sentence_around(text, evidence.start)
         paragraph = paragraph_around(text, evidence.start)
-        for scope in (Span(sentence.start, evidence.start), Span(paragraph.start, evidence.start)):
+        # up to the figure's end: a date may stand inside its quote (43项任务,截至6月底完成39项)
+        for scope in (Span(sentence.start, evidence.end), Span(paragraph.start, evidence.end)):
             if not _ASOF.search(text, scope.start, scope.end):
                 continue
             return _asof_in(text, scope, dates, "asof.jiezhi")

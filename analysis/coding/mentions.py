@@ -54,6 +54,8 @@ _YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?P<since>�
 _RELATIVE = re.compile(
     r"(?<![比较同与])(?P<rel>今年|本年|去年|上年|前年)度?(?P<since>以来)?(?!同期)"
 )
+#: The relative years that name the current year (今年以来: this year so far).
+_THIS_YEAR = ("今年", "本年")
 #: strings every match of _YEAR / _RELATIVE contains (see literal.requirements)
 _YEAR_NEEDS = requirements(_YEAR)
 _RELATIVE_NEEDS = requirements(_RELATIVE)
@@ -144,7 +146,9 @@ def _periods(
         start, end = scope.start + m.start(), scope.start + m.end()
         if any(a <= start < b or start <= a < end for a, b in taken):
             continue
-        found.append(_Period(start, end, year, None, bool(m["since"])))
+        # 今年以来 is this year so far (one year); 去年以来 runs over more than one
+        open_ended = bool(m["since"]) and m["rel"] not in _THIS_YEAR
+        found.append(_Period(start, end, year, None, open_ended))
     return sorted(found, key=lambda p: p.start)
 
 
