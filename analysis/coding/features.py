@@ -23,7 +23,8 @@ by 已 (2022年底前应完成26个,已完成25个) does not govern the number.
 
 Years get a role: ``period`` (the year values are for) or ``comparison_base`` (比/较/与YYYY年),
 ``deadline`` (YYYY年底前, 到YYYY年, 应于YYYY年) and ``qualifier`` (YYYY年存在的…), none of
-which is ever a value's period.
+which is ever a value's period. A base standing as a clause of its own (与2021年相比,…) is
+the base of a change written before a value later in its sentence (``comparison_opening``).
 
 The cue patterns are in ``analysis/codebook.yaml`` under ``features``; which features block
 a candidate is declared there under ``guards`` (a default per family, ``mentions`` and
@@ -57,6 +58,7 @@ class Cues:
     """The compiled cue patterns of the codebook's ``features`` block."""
 
     comparison_year: re.Pattern[str]
+    comparison_opening: re.Pattern[str]
     deadline_before_year: re.Pattern[str]
     deadline_after_year: re.Pattern[str]
     qualifier_after_year: re.Pattern[str]
@@ -99,6 +101,7 @@ def _compile(codebook: Codebook) -> Cues:
 
     return Cues(
         comparison_year=pattern("comparison_before_year"),
+        comparison_opening=pattern("comparison_opening"),
         deadline_before_year=pattern("deadline_before_year"),
         deadline_after_year=pattern("deadline_after_year"),
         qualifier_after_year=pattern("qualifier_after_year"),
@@ -155,6 +158,14 @@ def year_role(text: str, start: int, end: int, codebook: Codebook) -> str:
     if c.qualifier_after_year.match(after):
         return "qualifier"
     return "period"
+
+
+def comparison_opening(text: str, start: int, end: int, codebook: Codebook) -> re.Match[str] | None:
+    """The last comparison base in ``text[start:end]`` standing as a clause of its own
+    (与2021年相比, 同上年相比): the base of a change written later in the sentence. Its group
+    ``base`` holds the year; None for 上年/去年, the previous year."""
+    found = list(cues(codebook).comparison_opening.finditer(text, start, end))
+    return found[-1] if found else None
 
 
 # -- value candidates ---------------------------------------------------------------------
