@@ -210,6 +210,45 @@ def test_completion_count_first(body: str, expected: dict[str, Any]) -> None:
     check(body, expected)
 
 
+@pytest.mark.parametrize(
+    ("body", "expected", "not_done"),
+    [
+        (
+            "中央督察反馈的42个问题中,已有35个通过市级验收并完成销号。",
+            {"tasks_total": 42, "tasks_completed": 35},
+            "督察反馈的31项整改任务中,已有6项进入验收程序但尚未完成销号。",
+        ),
+        (
+            "督察反馈的18项整改任务,已有15项经第三方评估后完成整改。",
+            {"tasks_total": 18, "tasks_completed": 15},
+            "督察反馈的24个问题中,已有4个至今仍未完成整改。",
+        ),
+        (
+            "省级督察交办的26个问题中已有20个按照序时进度基本完成整改。",
+            {"tasks_total": 26, "tasks_completed": 20},
+            "督察反馈的40项整改任务中,已有7项经多次督办仍没有完成。",
+        ),
+        (
+            "全市承担的53项督察整改任务已有44项达到验收标准并销号。",
+            {"tasks_total": 53, "tasks_completed": 44},
+            "督察反馈的31项整改任务中,已有6项计划于年底前完成整改。",
+        ),
+        (
+            "督察反馈的29个问题中,已有23个经省级部门核查后销号。",
+            {"tasks_total": 29, "tasks_completed": 23},
+            "督察反馈的22个问题中,已有5个正在推进并力争年内完成销号。",
+        ),
+    ],
+)
+def test_completion_count_first_with_a_predicate(
+    body: str, expected: dict[str, Any], not_done: str
+) -> None:
+    """已有N项, what was done, then the completion verb: N is the completed count; not when
+    a negation or a plan stands between (尚未, 力争, 年底前)."""
+    check(body, expected)
+    assert "tasks_completed" not in coded(not_done)
+
+
 # --- tasks: completion in parts (TASK-PARTS) ----------------------------------------------
 
 
