@@ -265,6 +265,21 @@ def test_completion_in_parts(body: str, done: int) -> None:
     check(body, {"tasks_completed": done})
 
 
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("今年到期的10个问题已全部完成,其余4个问题中已有1个提前整改销号。", 11),
+        ("截至目前,督察反馈问题已完成14项,另有3项问题提前完成整改。", 17),
+        ("2023年应完成的9个问题均已完成,其余6个问题中有2个提前整改到位。", 11),
+        ("截至5月底,已完成整改20项,还有2项问题提前完成整改。", 22),
+    ],
+)
+def test_the_sum_of_parts_over_a_part_read_further(body: str, done: int) -> None:
+    """Of values read from the same words, the sum of the parts is taken, even where a part
+    alone is read a few characters further (…提前整改销号)."""
+    assert coded(body).get("tasks_completed") == done
+
+
 def test_due_part_of_a_stated_total() -> None:
     check(
         "全市47项整改任务中,应于2021年底前完成的35项已全部完成,其余12项均按计划推进。",
