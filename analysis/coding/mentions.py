@@ -11,7 +11,8 @@ Rules (codebook ``mention_rules``) find a value, and values listed by position (
   nearest year before it in the same paragraph among the record's passages; a comparison base
   (比2020年), a deadline (2025年底前) or a year qualifying a noun (2018年存在的…) is never a
   period. A period list ("2022年和2023年1—4月") gives one outcome mention per period, while
-  an amount over several years, since a year (以来) or cumulative (累计) has no single year;
+  an amount over several years, since a year (以来) or cumulative (累计 in its own clause) has
+  no single year;
 * an outcome with no year in its paragraph takes the year of a one-year status bulletin,
   stated in its title or lead (2021年…生态环境状况公报), when the last period written before
   it is that year; otherwise it is not coded;
@@ -365,8 +366,10 @@ class MentionCoder:
         if not chain:
             return [] if flow else None
         if flow:
+            # cumulative itself (累计投入…), not beside another total (罚没款共计…,安排资金…)
+            clause = clause_around(self.text, start)
             cumulative = _CUMULATIVE.search(match_text) or _CUMULATIVE.search(
-                self.text, chain[-1].end, start
+                self.text, max(chain[-1].end, clause.start), start
             )
             if len(chain) > 1 or chain[-1].open_ended or cumulative:
                 return []
