@@ -183,6 +183,32 @@ def test_change_written_before_the_value(body: str, expected: list[tuple]) -> No
     assert coded(body) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2022年,全省PM2.5平均浓度同比下降5.6%至34微克/立方米。\n",
+            [("pm25", 2022, 34.0, -5.6, "pct")],
+        ),
+        (
+            "2022年,全省优良天数比例同比提升2.4个百分点至90.1%。\n",
+            [("good_air_ratio", 2022, 90.1, 2.4, "pp")],
+        ),
+        (
+            "2022年,全省国考断面水质优良比例同比提高3.2个百分点,达到92.5%。\n",
+            [("water_good_ratio", 2022, 92.5, 3.2, "pp")],
+        ),
+        (
+            "与2021年相比,2022年全省地表水国考断面水质优良率上升4.1个百分点,为88.9%。\n",
+            [("water_good_ratio", 2022, 88.9, 4.1, "pp")],
+        ),
+    ],
+)
+def test_change_before_the_value_more_wordings(body: str, expected: list[tuple]) -> None:
+    """The change first, then the value reached (…至34, …达到92.5%), for each indicator."""
+    assert coded(body) == expected
+
+
 def test_change_before_the_value_on_an_older_base_is_no_yoy() -> None:
     """A base other than the previous year makes the change no year-on-year change; the next
     sentence's base is the previous year of the paragraph's year."""
