@@ -249,6 +249,19 @@ def test_completion_count_first_with_a_predicate(
     assert "tasks_completed" not in coded(not_done)
 
 
+@pytest.mark.parametrize(
+    ("body", "total"),
+    [
+        ("中央督察组交办的98件信访件尚未全部办结。", 98),
+        ("督察组转办的64件举报件目前还没有全部办结。", 64),
+        ("省督察组交办我市的信访举报件57件尚未全部办理完毕。", 57),
+    ],
+)
+def test_not_all_resolved_is_no_resolved_count(body: str, total: int) -> None:
+    """均已办结 means all; 尚未全部办结 (a negation before the verb) states no resolved count."""
+    check(body, {"petitions_total": total})
+
+
 # --- tasks: completion in parts (TASK-PARTS) ----------------------------------------------
 
 
