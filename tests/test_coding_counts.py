@@ -210,6 +210,58 @@ def test_completion_count_first(body: str, expected: dict[str, Any]) -> None:
     check(body, expected)
 
 
+@pytest.mark.parametrize(
+    ("body", "expected", "not_done"),
+    [
+        (
+            "中央督察反馈的42个问题中,已有35个通过市级验收并完成销号。",
+            {"tasks_total": 42, "tasks_completed": 35},
+            "督察反馈的31项整改任务中,已有6项进入验收程序但尚未完成销号。",
+        ),
+        (
+            "督察反馈的18项整改任务,已有15项经第三方评估后完成整改。",
+            {"tasks_total": 18, "tasks_completed": 15},
+            "督察反馈的24个问题中,已有4个至今仍未完成整改。",
+        ),
+        (
+            "省级督察交办的26个问题中已有20个按照序时进度基本完成整改。",
+            {"tasks_total": 26, "tasks_completed": 20},
+            "督察反馈的40项整改任务中,已有7项经多次督办仍没有完成。",
+        ),
+        (
+            "全市承担的53项督察整改任务已有44项达到验收标准并销号。",
+            {"tasks_total": 53, "tasks_completed": 44},
+            "督察反馈的31项整改任务中,已有6项计划于年底前完成整改。",
+        ),
+        (
+            "督察反馈的29个问题中,已有23个经省级部门核查后销号。",
+            {"tasks_total": 29, "tasks_completed": 23},
+            "督察反馈的22个问题中,已有5个正在推进并力争年内完成销号。",
+        ),
+    ],
+)
+def test_completion_count_first_with_a_predicate(
+    body: str, expected: dict[str, Any], not_done: str
+) -> None:
+    """已有N项, what was done, then the completion verb: N is the completed count; not when
+    a negation or a plan stands between (尚未, 力争, 年底前)."""
+    check(body, expected)
+    assert "tasks_completed" not in coded(not_done)
+
+
+@pytest.mark.parametrize(
+    ("body", "total"),
+    [
+        ("中央督察组交办的98件信访件尚未全部办结。", 98),
+        ("督察组转办的64件举报件目前还没有全部办结。", 64),
+        ("省督察组交办我市的信访举报件57件尚未全部办理完毕。", 57),
+    ],
+)
+def test_not_all_resolved_is_no_resolved_count(body: str, total: int) -> None:
+    """均已办结 means all; 尚未全部办结 (a negation before the verb) states no resolved count."""
+    check(body, {"petitions_total": total})
+
+
 # --- tasks: completion in parts (TASK-PARTS) ----------------------------------------------
 
 
@@ -224,6 +276,21 @@ def test_completion_count_first(body: str, expected: dict[str, Any]) -> None:
 )
 def test_completion_in_parts(body: str, done: int) -> None:
     check(body, {"tasks_completed": done})
+
+
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("今年到期的10个问题已全部完成,其余4个问题中已有1个提前整改销号。", 11),
+        ("截至目前,督察反馈问题已完成14项,另有3项问题提前完成整改。", 17),
+        ("2023年应完成的9个问题均已完成,其余6个问题中有2个提前整改到位。", 11),
+        ("截至5月底,已完成整改20项,还有2项问题提前完成整改。", 22),
+    ],
+)
+def test_the_sum_of_parts_over_a_part_read_further(body: str, done: int) -> None:
+    """Of values read from the same words, the sum of the parts is taken, even where a part
+    alone is read a few characters further (…提前整改销号)."""
+    assert coded(body).get("tasks_completed") == done
 
 
 def test_due_part_of_a_stated_total() -> None:

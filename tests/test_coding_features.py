@@ -89,6 +89,75 @@ def test_value_not_governed(text: str, number: str) -> None:
     assert not got & {"deadline", "modality", "negation", "comparison_base"}
 
 
+def _guard(text: str, number: str, variable: str = "tasks_completed") -> str | None:
+    return features.guard_count(text, text.index(number), CODEBOOK, variable)
+
+
+@pytest.mark.parametrize(
+    ("negated", "number", "done", "variable"),
+    [
+        # a negation up to the completion verb blocks; one after the verb or in the next
+        # clause does not (the done count is 12)
+        (
+            "督察反馈的31项任务中,已有6项进入验收程序但尚未完成销号",
+            "6",
+            "已有12项完成整改,尚未完成的4项正在推进",
+            "tasks_completed",
+        ),
+        (
+            "其中9个问题目前仍未完成整改",
+            "9",
+            "其中12项已完成整改销号,未发现问题反弹",
+            "tasks_completed",
+        ),
+        (
+            "已有5项受客观条件限制未能按期完成",
+            "5",
+            "已有12项完成整改,其余3项未完成",
+            "tasks_completed",
+        ),
+        (
+            "126条措施中有8条至今没有完成",
+            "8",
+            "已完成整改12项,未完成的2项",
+            "measures_completed",
+        ),
+        (
+            "交办的信访件中有14件目前尚未办结",
+            "14",
+            "交办的信访件中有12件已经办结,无一未结",
+            "petitions_resolved",
+        ),
+    ],
+)
+def test_negation_after_the_number(negated: str, number: str, done: str, variable: str) -> None:
+    """A negation between the number and its completion verb blocks a completed count."""
+    assert _guard(negated, number, variable) == "negation_after"
+    assert _guard(done, "12", variable) is None
+
+
+@pytest.mark.parametrize(
+    ("planned", "number", "guard", "done"),
+    [
+        ("31项任务中,已有6项计划于年底前完成整改", "6", "deadline", "其中12项已于年底前完成"),
+        ("督察反馈的31项任务中,已有6项计划今年完成整改", "6", "modality", "已有12项按计划完成整改"),
+        ("其中7个问题力争年内完成销号", "7", "modality", "其中12个问题按期完成销号"),
+        ("另有4项即将完成整改", "4", "modality", "另有12项提前完成整改"),
+        ("其中5项于2025年底前完成", "5", "deadline", "其中12项于2022年11月完成"),
+        ("剩余11件需在6月底前办结", "11", "deadline", "12件信访件按照要求全部办结"),
+        ("其中13件需要进一步核实后办结", "13", "modality", "其中12件经核实后办结"),
+    ],
+)
+def test_plan_between_the_number_and_its_verb(
+    planned: str, number: str, guard: str, done: str
+) -> None:
+    """A plan or deadline between the number and its verb governs it; what was done (已…,
+    按要求…) is not governed."""
+    variable = "petitions_resolved" if "件" in planned else "tasks_completed"
+    assert _guard(planned, number, variable) == guard
+    assert _guard(done, "12", variable) is None
+
+
 def test_enumerated_needs_the_match_start() -> None:
     text = "二氧化氮、PM2.5浓度分别为20、31微克/立方米"
     value = text.index("20")

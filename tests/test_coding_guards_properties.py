@@ -143,3 +143,34 @@ def test_completed_next_to_a_schedule_is_kept(n, k, extra, d) -> None:
     """The guard is not a blanket: what was done stays, beside what is scheduled."""
     body = f"督察反馈的{n}项整改任务中,已完成整改{k}项,{d}年底前完成{k + extra}项。"
     assert record(body).get("tasks_completed") == k
+
+
+@SETTINGS
+@given(years, st.integers(min_value=1, max_value=8), concentrations, changes)
+def test_change_before_the_value_is_yoy_only_on_the_previous_year(y, back, v, c) -> None:
+    """与B年相比,…下降C%,为V: the value is Y's; the change is its year-on-year change only
+    when B is the year before Y."""
+    b = y - back
+    body = (
+        f"{y}年,全省空气质量总体稳定。与{b}年相比,全省PM2.5平均浓度下降{_num(c)}%,"
+        f"为{v}微克/立方米。"
+    )
+    doc = code_text(normalize(STATUS + body + "\n"), "property")
+    got = [(m.variable, m.year, m.value, m.yoy_change) for r in doc.records for m in r.mentions]
+    assert got == [("pm25", y, float(v), -c if back == 1 else None)]
+
+
+@SETTINGS
+@given(
+    totals,
+    parts,
+    st.sampled_from(["经验收", "通过核查", "达到标准并", "按序时进度"]),
+    st.sampled_from(["尚未", "仍未", "还没有", "计划年底前", "力争年内"]),
+)
+def test_a_negated_or_planned_predicate_is_no_completion(n, k, predicate, not_yet) -> None:
+    """已有K项 + what was done + the completion verb is K completed; with a negation or a
+    plan before the verb it is not."""
+    done = f"督察反馈的{n}项整改任务中,已有{k}项{predicate}完成销号。"
+    assert record(done)["tasks_completed"] == k
+    body = f"督察反馈的{n}项整改任务中,已有{k}项{predicate}{not_yet}完成销号。"
+    assert record(body).get("tasks_completed") != k

@@ -138,6 +138,90 @@ def test_comparison_year_is_not_the_period(body: str, expected: list[tuple]) -> 
     assert coded(body) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the change written before the value, on the previous year stated in the rule
+        (
+            "2022年,全省PM2.5平均浓度同比下降5.6%,为34微克/立方米。\n",
+            [("pm25", 2022, 34.0, -5.6, "pct")],
+        ),
+        (
+            "2022年,全省细颗粒物年均浓度较上年降低2.8%,降至35微克/立方米。\n",
+            [("pm25", 2022, 35.0, -2.8, "pct")],
+        ),
+        (
+            "2022年,全省空气质量优良天数比例同比提高2.4个百分点,达到90.1%。\n",
+            [("good_air_ratio", 2022, 90.1, 2.4, "pp")],
+        ),
+        # ... or on an explicit base year, the year before the value's
+        (
+            "2022年,全省PM2.5平均浓度比2021年下降4.4%,为30微克/立方米。\n",
+            [("pm25", 2022, 30.0, -4.4, "pct")],
+        ),
+        # ... or on a base opening the sentence: the previous year, or 上年
+        (
+            "2022年,全省空气质量继续改善。与2021年相比,PM2.5平均浓度下降8.3%,为33微克/立方米。\n",
+            [("pm25", 2022, 33.0, -8.3, "pct")],
+        ),
+        (
+            "与2021年相比,2022年全省细颗粒物平均浓度下降4.2%,为37微克/立方米。\n",
+            [("pm25", 2022, 37.0, -4.2, "pct")],
+        ),
+        (
+            "2022年,同上年相比,全省优良天数比例提高1.6个百分点,达到86.3%。\n",
+            [("good_air_ratio", 2022, 86.3, 1.6, "pp")],
+        ),
+        (
+            "与2021年相比,2022年全省PM2.5浓度下降6.1%,为31微克/立方米;"
+            "优良天数比例上升0.9个百分点,达到88.8%。\n",
+            [("pm25", 2022, 31.0, -6.1, "pct"), ("good_air_ratio", 2022, 88.8, 0.9, "pp")],
+        ),
+    ],
+)
+def test_change_written_before_the_value(body: str, expected: list[tuple]) -> None:
+    assert coded(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2022年,全省PM2.5平均浓度同比下降5.6%至34微克/立方米。\n",
+            [("pm25", 2022, 34.0, -5.6, "pct")],
+        ),
+        (
+            "2022年,全省优良天数比例同比提升2.4个百分点至90.1%。\n",
+            [("good_air_ratio", 2022, 90.1, 2.4, "pp")],
+        ),
+        (
+            "2022年,全省国考断面水质优良比例同比提高3.2个百分点,达到92.5%。\n",
+            [("water_good_ratio", 2022, 92.5, 3.2, "pp")],
+        ),
+        (
+            "与2021年相比,2022年全省地表水国考断面水质优良率上升4.1个百分点,为88.9%。\n",
+            [("water_good_ratio", 2022, 88.9, 4.1, "pp")],
+        ),
+    ],
+)
+def test_change_before_the_value_more_wordings(body: str, expected: list[tuple]) -> None:
+    """The change first, then the value reached (…至34, …达到92.5%), for each indicator."""
+    assert coded(body) == expected
+
+
+def test_change_before_the_value_on_an_older_base_is_no_yoy() -> None:
+    """A base other than the previous year makes the change no year-on-year change; the next
+    sentence's base is the previous year of the paragraph's year."""
+    body = (
+        "与2015年相比,2022年全省PM2.5平均浓度下降30.2%,为28微克/立方米。"
+        "与2021年相比,优良天数比例提高1.5个百分点,达到90.3%。\n"
+    )
+    assert coded(body) == [
+        ("pm25", 2022, 28.0, None, None),
+        ("good_air_ratio", 2022, 90.3, 1.5, "pp"),
+    ]
+
+
 # --- 14 ENUMERATION ---------------------------------------------------------------------
 
 

@@ -46,6 +46,35 @@ def test_funding(text: str, expected: list[tuple]) -> None:
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a total of something else before the amount leaves the amount its year
+        ("2022年,罚没款共计640万元,安排整改专项资金1.2亿元。", [(2022, 120000000.0)]),
+        (
+            "2021年,全市累计查处环境违法案件120件,投入污染防治资金2.3亿元。",
+            [(2021, 230000000.0)],
+        ),
+        (
+            "2023年,各地合计排查问题点位560个,市级财政安排生态修复资金8600万元。",
+            [(2023, 86000000.0)],
+        ),
+        # ... while an amount that is itself cumulative has no single year
+        (
+            "2022年,全市共计整治黑臭水体32条,筹集资金4.1亿元;督察以来累计投入资金15亿元。",
+            [(2022, 410000000.0), (None, 1500000000.0)],
+        ),
+        (
+            "2022年,共计关停企业45家,全市累计投入资金6.8亿元,安排资金9000万元。",
+            [(None, 680000000.0), (2022, 90000000.0)],
+        ),
+    ],
+)
+def test_funding_keeps_its_year_beside_another_total(text: str, expected: list[tuple]) -> None:
+    got = [(year, value) for var, year, _months, value, *_ in mentions(text)]
+    assert got == expected
+
+
 def test_funding_period_months() -> None:
     got = mentions("2023年1—5月,多渠道筹集污染防治资金7.34亿元。")
     assert got == [("funding_cny", 2023, "1-5", 734000000.0, None, None)]

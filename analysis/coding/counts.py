@@ -59,6 +59,12 @@ def _value(match) -> int | float | None:
     return sum(parts) if parts else None
 
 
+def _parts(match) -> int:
+    """How many numbers the match adds up (its ``value*`` groups that matched; 1 for a total)."""
+    groups = match.groupdict()
+    return sum(1 for k, v in groups.items() if v and k.startswith("value")) or 1
+
+
 def _number_start(match) -> int:
     """Offset (in the searched sentence) of the match's first value or total group."""
     starts = [
@@ -259,16 +265,18 @@ def scoped_candidates(
     scopes: Scoping | None = None,
     markers: dict | None = None,
     codebook: Codebook | None = None,
+    parts: dict[Evidence, int] | None = None,
 ) -> list[tuple[Evidence, frozenset[str]]]:
     """Every value the rules find in the passages with its scope, in passage order then rule
     order (``markers`` caches the scope markers of each line); with a ``codebook``, not those
-    its guards block (features.guard_count: 到2025年底前完成N项)."""
+    its guards block (features.guard_count: 到2025年底前完成N项). ``parts`` gets, per value,
+    how many numbers it adds up."""
     found = []
     for passage in passages:
         sentence = passage.text(text)
         if may_hold_number(sentence):
             may_match = tuple(rule for rule in rules if rule.may_match(sentence))
-            found += _in_passage(text, passage, may_match, scopes, markers, codebook)
+            found += _in_passage(text, passage, may_match, scopes, markers, codebook, parts)
     return found
 
 
@@ -279,6 +287,7 @@ def _in_passage(
     scopes: Scoping | None,
     markers: dict | None,
     codebook: Codebook | None,
+    parts: dict[Evidence, int] | None = None,
 ) -> list[tuple[Evidence, frozenset[str]]]:
     """``scoped_candidates`` in one passage that may hold a number, of rules that may match
     it."""
@@ -315,7 +324,10 @@ def _in_passage(
                 if scopes
                 else frozenset({STATED})
             )
-            found.append((cite(text, rule.variable, int(value), start, end, rule.id), scope))
+            evidence = cite(text, rule.variable, int(value), start, end, rule.id)
+            if parts is not None:
+                parts[evidence] = _parts(match)
+            found.append((evidence, scope))
     return found
 
 
@@ -345,6 +357,7 @@ class _Found:
     def __init__(self, text: str, codebook: Codebook, scopes: Scoping) -> None:
         self.text, self.codebook, self.scopes = text, codebook, scopes
         self.markers: dict = {}  # the scope markers of each line, found once
+        self.parts: dict[Evidence, int] = {}  # how many numbers each value adds up
         self.found: dict[tuple[str, Span], list[tuple[Evidence, frozenset[str]]]] = {}
         #: per variable and a passage that may hold a number, the rules that may match it
         #: (default: all, tested)
@@ -367,10 +380,17 @@ class _Found:
                         self.scopes,
                         self.markers,
                         self.codebook,
+                        self.parts,
                     )
                     if rules is None
                     else _in_passage(
-                        self.text, passage, rules, self.scopes, self.markers, self.codebook
+                        self.text,
+                        passage,
+                        rules,
+                        self.scopes,
+                        self.markers,
+                        self.codebook,
+                        self.parts,
                     )
                 )
             out.extend(self.found[key])
@@ -406,7 +426,9 @@ def code_counts(
             (e for e, scope in found if selection.rank(scope) == best_rank),
             key=lambda e: e.start,
         )
-        best = _fullest([e for e, scope in found if selection.rank(scope) == best_rank], first)
+        best = _fullest(
+            [e for e, scope in found if selection.rank(scope) == best_rank], first, find.parts
+        )
         chosen[variable] = best
         seen = {best.value}
         for other, scope in found + dropped:
@@ -426,11 +448,17 @@ def code_counts(
     return chosen, conflicts
 
 
-def _fullest(found: list[Evidence], first: Evidence) -> Evidence:
-    """Of the values read from the same words as ``first``, the one reading furthest into
-    them (completion stated in parts — 已完成52项,基本完成8项 — over its first part)."""
+def _fullest(
+    found: list[Evidence], first: Evidence, parts: dict[Evidence, int] | None = None
+) -> Evidence:
+    """Of the values read from the same words as ``first``, the sum of the most parts
+    (``parts``: how many numbers each adds up), then the one reading furthest into them
+    (completion stated in parts — 已完成52项,基本完成8项 — over any one part)."""
     overlapping = [e for e in found if e.start < first.end and first.start < e.end]
-    return max(overlapping, key=lambda e: (e.end, e.end - e.start, -e.start))
+    counted = parts or {}
+    return max(
+        overlapping, key=lambda e: (counted.get(e, 1), e.end, e.end - e.start, -e.start)
+    )
 
 
 def _total_in_unit_of_completion(

@@ -6,9 +6,13 @@ its variable depends on what surrounds it, the same way for every variable:
 * ``comparison_base`` — the number is a change on a base (比2020年增加15天, 同比下降3个);
 * ``target`` — a target or expectation (目标, 不低于, 到2025年…, 力争, 确保), by the cue lists
   ``target_cue`` (the value's clause) and ``target_lead`` (leading its segment or sentence);
-* ``modality`` — an obligation or plan governs the verb before the number (需完成N项, 计划完成N项);
-* ``deadline`` — a deadline governs it (2025年底前完成N项, 应于2024年完成N项);
+* ``modality`` — an obligation or plan governs the number's verb (需完成N项, 计划完成N项; written
+  after a count, before its verb: 已有6项计划年底前完成);
+* ``deadline`` — a deadline governs it (2025年底前完成N项, 应于2024年完成N项; 其中5项于2025年底前
+  完成);
 * ``negation`` — the verb before the number is negated (未完成N项);
+* ``negation_after`` — the completion verb after the number, in its clause, is negated
+  (已有6项进入验收但尚未完成销号);
 * ``bound`` — the number is a bound, not a value (首次超过80%);
 * ``enumerated`` — the number follows 分别 (values aligned by position are read separately);
 * scope — ``subarea`` (a basin, lake, sub-region or another place is the subject of the
@@ -23,7 +27,8 @@ by 已 (2022年底前应完成26个,已完成25个) does not govern the number.
 
 Years get a role: ``period`` (the year values are for) or ``comparison_base`` (比/较/与YYYY年),
 ``deadline`` (YYYY年底前, 到YYYY年, 应于YYYY年) and ``qualifier`` (YYYY年存在的…), none of
-which is ever a value's period.
+which is ever a value's period. A base standing as a clause of its own (与2021年相比,…) is
+the base of a change written before a value later in its sentence (``comparison_opening``).
 
 The cue patterns are in ``analysis/codebook.yaml`` under ``features``; which features block
 a candidate is declared there under ``guards`` (a default per family, ``mentions`` and
@@ -37,6 +42,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from analysis.codebook import Codebook
+from analysis.coding.numbers import NUMBER
 from analysis.coding.text import Span, clause_around, segment_around, sentence_around
 
 FEATURES = (
@@ -45,6 +51,7 @@ FEATURES = (
     "modality",
     "deadline",
     "negation",
+    "negation_after",
     "bound",
     "enumerated",
     "subarea",
@@ -59,6 +66,7 @@ class Cues:
     """The compiled cue patterns of the codebook's ``features`` block."""
 
     comparison_year: re.Pattern[str]
+    comparison_opening: re.Pattern[str]
     deadline_before_year: re.Pattern[str]
     deadline_after_year: re.Pattern[str]
     qualifier_after_year: re.Pattern[str]
@@ -67,6 +75,8 @@ class Cues:
     deadline: re.Pattern[str]
     governs_not: re.Pattern[str]
     negation_before_value: re.Pattern[str]
+    negation_after_value: re.Pattern[str]
+    predicate_after_value: re.Pattern[str]
     bound_before_value: re.Pattern[str]
     enumeration: re.Pattern[str]
     single_month: re.Pattern[str]
@@ -80,6 +90,8 @@ class Cues:
     target_lead: re.Pattern[str]
     subarea: re.Pattern[str]
 
+
+_NUMBER = re.compile(NUMBER)
 
 _COMPILED: dict[tuple[int, Hashable], tuple[Codebook, object]] = {}
 
@@ -101,6 +113,7 @@ def _compile(codebook: Codebook) -> Cues:
 
     return Cues(
         comparison_year=pattern("comparison_before_year"),
+        comparison_opening=pattern("comparison_opening"),
         deadline_before_year=pattern("deadline_before_year"),
         deadline_after_year=pattern("deadline_after_year"),
         qualifier_after_year=pattern("qualifier_after_year"),
@@ -109,6 +122,8 @@ def _compile(codebook: Codebook) -> Cues:
         deadline=pattern("deadline"),
         governs_not=pattern("governs_not"),
         negation_before_value=pattern("negation_before_value"),
+        negation_after_value=pattern("negation_after_value"),
+        predicate_after_value=pattern("predicate_after_value"),
         bound_before_value=pattern("bound_before_value"),
         enumeration=pattern("enumeration"),
         single_month=pattern("single_month"),
@@ -159,6 +174,14 @@ def year_role(text: str, start: int, end: int, codebook: Codebook) -> str:
     return "period"
 
 
+def comparison_opening(text: str, start: int, end: int, codebook: Codebook) -> re.Match[str] | None:
+    """The last comparison base in ``text[start:end]`` standing as a clause of its own
+    (与2021年相比, 同上年相比): the base of a change written later in the sentence. Its group
+    ``base`` holds the year; None for 上年/去年, the previous year."""
+    found = list(cues(codebook).comparison_opening.finditer(text, start, end))
+    return found[-1] if found else None
+
+
 # -- value candidates ---------------------------------------------------------------------
 
 
@@ -167,6 +190,25 @@ def _governs(prefix: str, cue: re.Pattern[str], c: Cues) -> bool:
     no 已 and no noun-qualifying 的 after the last occurrence of the cue."""
     ends = [m.end() for m in cue.finditer(prefix)]
     return bool(ends) and not c.governs_not.search(prefix, ends[-1])
+
+
+def _predicate(text: str, value_start: int, c: Cues) -> str | None:
+    """The words between the number at ``value_start`` and its completion verb in its clause
+    (已有6项|计划年底前|完成: 项计划年底前); None when no completion verb follows in the clause."""
+    number = _NUMBER.match(text, value_start)
+    found = c.predicate_after_value.match(text, number.end() if number else value_start)
+    return found.group() if found else None
+
+
+def _governs_after(text: str, value_start: int, cue: re.Pattern[str], c: Cues) -> bool:
+    """A cue between the number and its completion verb (已有6项计划年底前完成), with no
+    governs_not there (其中12项已于年底前完成 is what was done)."""
+    predicate = _predicate(text, value_start, c)
+    return (
+        predicate is not None
+        and cue.search(predicate) is not None
+        and not c.governs_not.search(predicate)
+    )
 
 
 def is_target(text: str, value_start: int, c: Cues) -> bool:
@@ -207,11 +249,14 @@ def _holds(
     if feature == "target":
         return is_target(text, value_start, c)
     if feature == "modality":
-        return _governs(prefix, c.modality, c)
+        return _governs(prefix, c.modality, c) or _governs_after(text, value_start, c.modality, c)
     if feature == "deadline":
-        return _governs(prefix, c.deadline, c)
+        return _governs(prefix, c.deadline, c) or _governs_after(text, value_start, c.deadline, c)
     if feature == "negation":
         return c.negation_before_value.search(prefix) is not None
+    if feature == "negation_after":
+        predicate = _predicate(text, value_start, c)
+        return predicate is not None and c.negation_after_value.search(predicate) is not None
     if feature == "bound":
         return c.bound_before_value.search(prefix) is not None
     if feature == "enumerated":

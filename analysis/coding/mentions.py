@@ -11,12 +11,15 @@ Rules (codebook ``mention_rules``) find a value, and values listed by position (
   nearest year before it in the same paragraph among the record's passages; a comparison base
   (比2020年), a deadline (2025年底前) or a year qualifying a noun (2018年存在的…) is never a
   period. A period list ("2022年和2023年1—4月") gives one outcome mention per period, while
-  an amount over several years, since a year (以来) or cumulative (累计) has no single year;
+  an amount over several years, since a year (以来) or cumulative (累计 in its own clause) has
+  no single year;
 * an outcome with no year in its paragraph takes the year of a one-year status bulletin,
   stated in its title or lead (2021年…生态环境状况公报), when the last period written before
   it is that year; otherwise it is not coded;
 * a year-on-year change (同比下降2.6%, or 比YYYY年 with the year before the value's) after the
-  value, before the next value, is attached.
+  value, before the next value, is attached; so is one a rule reads before the value
+  (浓度同比下降5.6%,为34…), also on a base opening the sentence (与2021年相比,…) that is the
+  year before the value's.
 """
 
 from __future__ import annotations
@@ -368,8 +371,10 @@ class MentionCoder:
         if not chain:
             return [] if flow else None
         if flow:
+            # cumulative itself (累计投入…), not beside another total (罚没款共计…,安排资金…)
+            clause = clause_around(self.text, start)
             cumulative = _CUMULATIVE.search(match_text) or _CUMULATIVE.search(
-                self.text, chain[-1].end, start
+                self.text, max(chain[-1].end, clause.start), start
             )
             if len(chain) > 1 or chain[-1].open_ended or cumulative:
                 return []
@@ -420,6 +425,28 @@ class MentionCoder:
                 return None, None
             cursor = clause.end + 1
         return None, None
+
+    def _change_before(
+        self, variable: str, match: re.Match[str], passage: Span, year: int | None
+    ) -> tuple[float, str] | None:
+        """The change a rule reads before its value (groups ``dir``, ``change``, ``unit``) when
+        it is on the previous year: stated so (group ``yoy``: 同比, 较上年), or on a base year
+        (group ``base``, else a comparison opening the sentence: 与2021年相比,…) that is the
+        year before ``year``. None when the match reads no change or one on another base."""
+        groups = match.groupdict()
+        if not groups.get("change"):
+            return None
+        base = groups.get("base")
+        if not groups.get("yoy") and base is None:
+            opening = features.comparison_opening(
+                self.text, passage.start, passage.start + match.start(), self.codebook
+            )
+            if opening is None:
+                return None  # no base stated
+            base = opening["base"]  # None: 上年, the previous year
+        if base is not None and (year is None or int(base) != year - 1):
+            return None  # a change on another year than the previous one
+        return self._change(variable, groups["dir"], groups["change"], groups["unit"])
 
     def _change(self, variable: str, direction: str, raw: str, unit: str) -> tuple[float, str]:
         """A stated change as a signed number and its unit (pct or pp)."""
@@ -503,7 +530,8 @@ class MentionCoder:
         if exclude is not None and exclude.search(self.text, clause.start, start):
             return []  # the indicator is qualified as another one (饮用水水源地…)
         return self._mention(
-            variable, flow, rule.id, passage, start, end, value_start, value_end, match["value"]
+            variable, flow, rule.id, passage, start, end, value_start, value_end, match["value"],
+            before=match,
         )
 
     def _mention(
@@ -518,8 +546,10 @@ class MentionCoder:
         value_end,
         raw,
         yoy: tuple[float | None, str | None] | None = None,
+        before: re.Match[str] | None = None,
     ) -> list[Mention]:
-        """The mentions of one value candidate, after its guards and with its periods."""
+        """The mentions of one value candidate, after its guards and with its periods
+        (``before``: the rule match, which may read a change before the value)."""
         listed = rule_id.endswith(".enumeration")
         if self._blocked(variable, value_start, None if listed else start) is not None:
             return []
@@ -535,6 +565,8 @@ class MentionCoder:
             self._document_dated.add((variable, start))
         if not periods:
             return [Mention(variable, None, None, value, None, None, quote, start, end, rule_id)]
+        if yoy is None and before is not None and not flow:
+            yoy = self._change_before(variable, before, passage, periods[-1].year)
         if yoy is None:
             yoy = (None, None) if flow else self._yoy(variable, value_end, periods[-1].year)
         return [
