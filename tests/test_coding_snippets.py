@@ -776,3 +776,33 @@ def test_central_inspection_still_wins_over_a_provincial_team_named_later() -> N
         "截至2023年4月,督察反馈的25个问题已完成整改20个;省督察组交办的信访件已全部办结。\n"
     )
     assert values(raw)["inspection_level"] == "central"
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("群众信访举报件1,106件已全部办结。", 1106),
+        ("督察期间,环境信访件共计318件,均已办结。", 318),
+        ("群众举报件87件已全部办理完毕。", 87),
+    ],
+)
+def test_complaints_all_resolved_give_the_total_too(text: str, total: int) -> None:
+    """均已办结/全部办结 means all of the total: the count stated before it is the total."""
+    got = body(text)
+    assert (got["petitions_total"], got["petitions_resolved"]) == (total, total)
+
+
+def test_one_batch_all_resolved_is_not_the_total() -> None:
+    got = body("第十批信访件43件已全部办结。")
+    assert got.get("petitions_total") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asof"),
+    [
+        ("督察反馈的21个问题细化为89条整改措施,截至2023年5月,已完成整改措施76条。", "2023-05"),
+        ("共明确整改措施140项,截至2022年12月31日,已完成整改措施131项。", "2022-12-31"),
+    ],
+)
+def test_asof_of_the_measures_when_the_tasks_have_none(text: str, asof: str) -> None:
+    assert body(text)["asof"] == asof

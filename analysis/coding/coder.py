@@ -67,7 +67,12 @@ class CodedDocument:
 
 #: The figures whose 截至 date is the record's asof, in the order they are looked at.
 _HEADLINE_FIGURES = ("tasks_completed", "tasks_total", "petitions_resolved", "petitions_total")
-_OTHER_FIGURES = ("accountability_people", "accountability_units")
+_OTHER_FIGURES = (
+    "measures_completed",
+    "measures_total",
+    "accountability_people",
+    "accountability_units",
+)
 
 
 def _code_record(
@@ -103,8 +108,8 @@ def _code_record(
 
     chosen, conflicts = counts.code_counts(text, rec.passages, codebook, header.doc_type.value)
     evidence.update(chosen)
-    # the 截至 date is looked for at the tasks and complaints first, then at the people and
-    # units held accountable
+    # the 截至 date is looked for at the tasks and complaints first, then at the measures and
+    # the people and units held accountable
     figures = sorted(
         (chosen[v] for v in _HEADLINE_FIGURES if v in chosen), key=lambda e: e.start
     ) + sorted((chosen[v] for v in _OTHER_FIGURES if v in chosen), key=lambda e: e.start)
