@@ -63,7 +63,8 @@ _THIS_YEAR = ("今年", "本年")
 _YEAR_NEEDS = requirements(_YEAR)
 _RELATIVE_NEEDS = requirements(_RELATIVE)
 _JOINER = re.compile(r"^\s*(?:和|、|及|与|,|至|—|-)\s*$")
-_CUMULATIVE = re.compile(r"累计|合计|总计|共计")
+#: An amount accumulated over time (累计投入…); a sum (共计, 合计) of one year keeps its year.
+_CUMULATIVE = re.compile(r"累计")
 _MAXREPEAT = _constants.MAXREPEAT
 
 
@@ -361,6 +362,8 @@ class MentionCoder:
             self.text, Span(passage.start, start), self.anchors, self.codebook
         )
         chain = _period_list(self.text, sentence_periods)
+        if chain and any(p.year is None and p.months for p in chain):
+            chain = self._with_year(chain, sentence_periods[: -len(chain)], passage)
         since = max(chain[-1].end if chain else 0, segment_around(self.text, start).start)
         if not flow and features.monthly(self.text, since, start, self.codebook):
             return None  # a month's figure (2023年12月,…), neither annual nor year-to-date
@@ -382,6 +385,21 @@ class MentionCoder:
         if any(p.open_ended or p.year is None for p in chain):
             return None  # an outcome needs a year
         return chain
+
+    def _with_year(
+        self, chain: list[_Period], earlier: list[_Period], passage: Span
+    ) -> list[_Period]:
+        """Month ranges written without a year (1—9月) take the year of the nearest period
+        before them in the sentence (2023年9月份,…;1—9月,…), else in the paragraph."""
+        years = [p for p in earlier if p.year is not None and not p.open_ended]
+        found = years[-1:] or self._paragraph_year(passage)
+        if not found or found[0].year is None or found[0].open_ended:
+            return chain
+        year = found[0].year
+        return [
+            _Period(p.start, p.end, year, p.months) if p.year is None and p.months else p
+            for p in chain
+        ]
 
     def _paragraph_year(self, passage: Span) -> list[_Period]:
         paragraph = paragraph_around(self.text, passage.start)
