@@ -923,3 +923,59 @@ def test_a_lead_followed_by_its_subject_still_governs_its_segment() -> None:
 )
 def test_own_name_qualified_by_a_subarea_governs_its_run(body: str) -> None:
     assert page(CITY_PAGE + body) == set()
+
+
+# --- the bulletin's year: a relative year in its lead, a year-to-date title -------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "乐山市环境质量状况公报发布\n2024-05-28 来源:乐山市生态环境局\n"
+            "市生态环境局日前发布了去年全市环境质量状况。\n"
+            "全市优良天数比例为86.1%,PM2.5平均浓度为34微克/立方米。\n",
+            {("good_air_ratio", 2023, None, 86.1), ("pm25", 2023, None, 34.0)},
+        ),
+        (
+            "湖北省生态环境厅 2023-06-02\n"
+            "日前,省生态环境厅发布上年度全省生态环境状况公报,全省生态环境质量持续改善。\n"
+            "全省国考断面水质优良比例为93.2%。\n",
+            {("water_good_ratio", 2022, None, 93.2)},
+        ),
+        (
+            "遂宁市2023年1-10月环境空气质量状况\n1-10月,全市PM2.5平均浓度为31.5微克/立方米。\n",
+            {("pm25", 2023, "1-10", 31.5)},
+        ),
+        (
+            "南充市2024年上半年空气质量\n上半年,全市优良天数比例为85.0%。\n",
+            {("good_air_ratio", 2024, "1-6", 85.0)},
+        ),
+    ],
+)
+def test_bulletin_year_from_a_relative_lead_or_a_year_to_date_title(
+    raw: str, expected: set[tuple]
+) -> None:
+    assert periods(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("2023年,全市优良断面比例为100%。\n", {("water_good_ratio", 2023, 100.0, None, None)}),
+        (
+            "2023年,全市国考断面优良断面占比为94.7%。\n",
+            {("water_good_ratio", 2023, 94.7, None, None)},
+        ),
+        (
+            "2023年,全市国考断面中Ⅰ~Ⅲ类水质断面数占比为86.4%。\n",
+            {("water_good_ratio", 2023, 86.4, None, None)},
+        ),
+        (
+            "2022年,全市Ⅰ-Ⅲ类断面数比例为90.0%。\n",
+            {("water_good_ratio", 2022, 90.0, None, None)},
+        ),
+    ],
+)
+def test_water_share_names_in_more_wordings(body: str, expected: set[tuple]) -> None:
+    assert page(CITY_PAGE + body) == expected

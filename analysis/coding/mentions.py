@@ -185,7 +185,8 @@ def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int |
     second paragraph, when that line also names a bulletin (codebook ``bulletin_cue``:
     公报, 环境状况, 成绩单 …) and neither the title nor the first paragraph is about
     rectification (``not_bulletin_cue``). Years of full dates (2022年5月2日) and since-years
-    are not counted."""
+    are not counted; a relative year (去年) counts from the nearest full date; a year-to-date
+    period (2023年1-10月) names the year only in the title lines."""
     lines = paragraphs(text)
     body = []  # the first two paragraphs of running text
     for i, line in enumerate(lines):
@@ -201,16 +202,21 @@ def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int |
     account = codebook.cue("not_bulletin_cue")
     if any(account.search(span.text(text)) for span in groups[0] + groups[1]):
         return None
-    for group in groups:
-        years = {
-            p.year
-            for span in group
-            for p in _periods(text, span, [], codebook)
-            if p.year is not None
-            and not p.months
-            and not p.open_ended
-            and not any(a <= p.start < b for a, b in day_dates)
-        }
+    anchors = [d for d in dates if d.day is not None]
+    for index, group in enumerate(groups):
+        years = set()
+        for span in group:
+            found = _periods(text, span, anchors, codebook)
+            month_starts = {p.start for p in found if p.months}
+            years.update(
+                p.year
+                for p in found
+                if p.year is not None
+                and not (p.months and index > 0)
+                and p.end not in month_starts  # 今年 of 今年一季度: the period names it
+                and not p.open_ended
+                and not any(a <= p.start < b for a, b in day_dates)
+            )
         if years:
             named = any(bulletin.search(span.text(text)) for span in group)
             return years.pop() if len(years) == 1 and named else None
@@ -390,9 +396,10 @@ class MentionCoder:
         self, chain: list[_Period], earlier: list[_Period], passage: Span
     ) -> list[_Period]:
         """Month ranges written without a year (1—9月) take the year of the nearest period
-        before them in the sentence (2023年9月份,…;1—9月,…), else in the paragraph."""
+        before them in the sentence (2023年9月份,…;1—9月,…), else in the paragraph, else the
+        one-year bulletin's."""
         years = [p for p in earlier if p.year is not None and not p.open_ended]
-        found = years[-1:] or self._paragraph_year(passage)
+        found = years[-1:] or self._paragraph_year(passage) or self._document_year(passage.start)
         if not found or found[0].year is None or found[0].open_ended:
             return chain
         year = found[0].year
@@ -418,8 +425,8 @@ class MentionCoder:
         paragraph = paragraph_around(self.text, start)
         before = _periods(self.text, Span(0, paragraph.start), self.anchors, self.codebook)
         last = before[-1] if before else None
-        if last is not None and (last.year != self.doc_year or last.months or last.open_ended):
-            return []
+        if last is not None and (last.year != self.doc_year or last.open_ended):
+            return []  # another year's period in between (a period of its year may be the title's)
         return [_Period(start, start, self.doc_year, None, from_document=True)]
 
     # -- year-on-year -----------------------------------------------------------------
