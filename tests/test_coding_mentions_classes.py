@@ -979,3 +979,33 @@ def test_bulletin_year_from_a_relative_lead_or_a_year_to_date_title(
 )
 def test_water_share_names_in_more_wordings(body: str, expected: set[tuple]) -> None:
     assert page(CITY_PAGE + body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a change on an older base first, then the change on the previous year
+        (
+            "2023年,全市优良天数比例为97.2%,较2020年提高1.9个百分点,较上年提高0.4个百分点。\n",
+            {("good_air_ratio", 2023, 97.2, 0.4, "pp")},
+        ),
+        (
+            "2023年,全市PM2.5平均浓度为30微克/立方米,比2015年下降38.8%,同比下降6.3%。\n",
+            {("pm25", 2023, 30.0, -6.3, "pct")},
+        ),
+        # values listed after a verb of change (分别下降至x、y)
+        (
+            "2023年,全市PM2.5、PM10年均浓度分别下降至29、51微克/立方米。\n",
+            {("pm25", 2023, 29.0, None, None)},
+        ),
+        (
+            "2023年,全市优良天数比例、国考断面水质优良比例分别提升至92.1%、95.0%。\n",
+            {
+                ("good_air_ratio", 2023, 92.1, None, None),
+                ("water_good_ratio", 2023, 95.0, None, None),
+            },
+        ),
+    ],
+)
+def test_changes_on_several_bases_and_lists_after_a_change_verb(body: str, expected: set) -> None:
+    assert page(CITY_PAGE + body) == expected

@@ -438,13 +438,12 @@ class MentionCoder:
         while cursor < segment.end:
             clause = clause_around(self.text, cursor)
             chunk = self.text[cursor : clause.end]
-            yoy = self.codebook.yoy.search(chunk)
-            if yoy:
+            for yoy in self.codebook.yoy.finditer(chunk):
                 if any(r.pattern.search(chunk, 0, yoy.start()) for r in self._all_rules):
                     return None, None
                 base = yoy.groupdict().get("base") or yoy.groupdict().get("base2")
                 if base and (year is None or int(base) != year - 1):
-                    return None, None  # a change on another year than the previous one
+                    continue  # a change on another year than the previous one (较2020年…)
                 return self._change(variable, yoy["dir"], yoy["value"], yoy["unit"])
             if cursor != value_end and any(r.pattern.search(chunk) for r in self._all_rules):
                 return None, None
