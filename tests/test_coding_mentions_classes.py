@@ -1009,3 +1009,24 @@ def test_water_share_names_in_more_wordings(body: str, expected: set[tuple]) -> 
 )
 def test_changes_on_several_bases_and_lists_after_a_change_verb(body: str, expected: set) -> None:
     assert page(CITY_PAGE + body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2022年和2023年,全市PM2.5平均浓度分别为35微克/立方米和32微克/立方米。\n",
+            {("pm25", 2022, 35.0), ("pm25", 2023, 32.0)},
+        ),
+        (
+            "2021年、2022年,全市优良天数比例分别为88.2%、90.4%。\n",
+            {("good_air_ratio", 2021, 88.2), ("good_air_ratio", 2022, 90.4)},
+        ),
+        (
+            "2021年及2022年,全市国考断面水质优良比例分别是93.3%和96.7%。\n",
+            {("water_good_ratio", 2021, 93.3), ("water_good_ratio", 2022, 96.7)},
+        ),
+    ],
+)
+def test_one_indicator_listed_by_period(body: str, expected: set[tuple]) -> None:
+    assert {(v, y, x) for v, y, x, *_ in page(CITY_PAGE + body)} == expected

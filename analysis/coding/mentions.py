@@ -1,7 +1,8 @@
 """Mentions: funding and environmental outcomes of a record, each with its period.
 
 Rules (codebook ``mention_rules``) find a value, and values listed by position (PM2.5、PM10
-浓度分别为46、74微克/立方米) are aligned with their names (``mention_enumeration``); then:
+浓度分别为46、74微克/立方米) are aligned with their names (``mention_enumeration``), or one
+indicator's values with the periods listed before it (2022年和2023年,…分别为35和32); then:
 
 * the guards of the codebook (``guards``, features in ``analysis/coding/features.py``) drop
   targets, changes on a base, listed values read outside their list, and values whose
@@ -571,9 +572,11 @@ class MentionCoder:
         raw,
         yoy: tuple[float | None, str | None] | None = None,
         before: re.Match[str] | None = None,
+        period: _Period | None = None,
     ) -> list[Mention]:
         """The mentions of one value candidate, after its guards and with its periods
-        (``before``: the rule match, which may read a change before the value)."""
+        (``before``: the rule match, which may read a change before the value; ``period``:
+        the value's own period in a list of periods)."""
         listed = rule_id.endswith(".enumeration")
         if self._blocked(variable, value_start, None if listed else start) is not None:
             return []
@@ -581,7 +584,10 @@ class MentionCoder:
             value = _value(variable, raw)
         except ValueError:
             return []
-        periods = self._periods_for(passage, start, flow, self.text[start:end])
+        if period is not None:
+            periods: list[_Period] | None = [period]
+        else:
+            periods = self._periods_for(passage, start, flow, self.text[start:end])
         if periods is None:
             return []
         quote = self.text[start:end]
@@ -613,6 +619,9 @@ class MentionCoder:
             names = _split_items(m["names"], lists.separator)
             values = list(lists.value.finditer(sentence, m.end()))
             values = _contiguous(sentence, m.end(), values, lists.joiner)
+            if len(names) == 1 < len(values):
+                out.extend(self._listed_by_period(passage, m, names[0], values))
+                continue
             if len(values) != len(names):
                 continue
             changes = _listed_changes(sentence, values[-1].end(), len(values), lists)
@@ -641,6 +650,40 @@ class MentionCoder:
                         yoy,
                     )
                 )
+        return out
+
+
+    def _listed_by_period(
+        self, passage: Span, lead: re.Match[str], name: str, values: list
+    ) -> list[Mention]:
+        """One indicator's values for the list of periods before it, aligned by position
+        (2022年和2023年,全市PM2.5平均浓度分别为35和32微克/立方米)."""
+        lists = self.plan.lists
+        variable = next((v for v, words in lists.names.items() if words.search(name)), None)
+        if variable is None:
+            return []
+        before = Span(passage.start, passage.start + lead.start("names"))
+        chain = _period_list(self.text, _periods(self.text, before, self.anchors, self.codebook))
+        if len(chain) != len(values) or any(p.year is None or p.open_ended for p in chain):
+            return []
+        start = passage.start + lead.start("names") + lead["names"].find(name)
+        out: list[Mention] = []
+        for period, v in zip(chain, values, strict=True):
+            out.extend(
+                self._mention(
+                    variable,
+                    False,
+                    f"{variable}.enumeration",
+                    passage,
+                    start,
+                    passage.start + v.end(),
+                    passage.start + v.start("value"),
+                    passage.start + v.end("value"),
+                    v["value"],
+                    (None, None),
+                    period=period,
+                )
+            )
         return out
 
 
