@@ -748,3 +748,285 @@ def test_comparison_opening_the_sentence_leaves_the_value_its_year() -> None:
         "为34微克/立方米。\n"
     )
     assert {(v, y, x) for v, y, x, *_ in page(raw)} == {("pm25", 2023, 34.0)}
+
+
+# --- year-on-year changes in more wordings ----------------------------------------------
+
+CITY_PAGE = "永州市环境质量状况\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 与/同/和 上年 相比 after the value
+        (
+            "2022年,全市PM2.5平均浓度为28微克/立方米,与上年相比下降6.7%。\n",
+            {("pm25", 2022, 28.0, -6.7, "pct")},
+        ),
+        (
+            "2022年,全市优良天数比例为88.1%,同上年相比提高2.3个百分点。\n",
+            {("good_air_ratio", 2022, 88.1, 2.3, "pp")},
+        ),
+        (
+            "2022年,全市国考断面水质优良比例为95.0%,和去年相比上升1.5个百分点。\n",
+            {("water_good_ratio", 2022, 95.0, 1.5, "pp")},
+        ),
+        # change words: 下滑, 回落 (a decrease), 升高
+        (
+            "2021年,全市优良天数比例为80.2%,同比下滑1.5个百分点。\n",
+            {("good_air_ratio", 2021, 80.2, -1.5, "pp")},
+        ),
+        (
+            "2021年,全市PM2.5平均浓度为33微克/立方米,同比回落5.7%。\n",
+            {("pm25", 2021, 33.0, -5.7, "pct")},
+        ),
+        (
+            "2021年,全市国考断面水质优良比例为91.0%,比上年升高2.2个百分点。\n",
+            {("water_good_ratio", 2021, 91.0, 2.2, "pp")},
+        ),
+        # ... also written before the value
+        (
+            "2023年,全市优良天数比例同比下滑0.9个百分点,为84.5%。\n",
+            {("good_air_ratio", 2023, 84.5, -0.9, "pp")},
+        ),
+    ],
+)
+def test_yoy_in_more_wordings(body: str, expected: set[tuple]) -> None:
+    assert page(CITY_PAGE + body) == expected
+
+
+# --- a month range without its own year -------------------------------------------------
+
+
+def periods(raw: str) -> set[tuple]:
+    """(variable, year, months, value) of the only record of a page."""
+    doc = code_text(normalize(raw), "snippet")
+    assert len(doc.records) == 1
+    return {(m.variable, m.year, m.months, m.value) for m in doc.records[0].mentions}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2023年9月,全市PM2.5浓度为18微克/立方米;1—9月,全市PM2.5平均浓度为32微克/立方米。\n",
+            {("pm25", 2023, "1-9", 32.0)},
+        ),
+        (
+            "2021年11月全市空气质量良好;1至11月,全市优良天数比例为90.6%。\n",
+            {("good_air_ratio", 2021, "1-11", 90.6)},
+        ),
+        # the year in an earlier sentence of the paragraph
+        (
+            "2022年全市空气质量持续改善。1—6月,全市优良天数比例为85.3%。\n",
+            {("good_air_ratio", 2022, "1-6", 85.3)},
+        ),
+    ],
+)
+def test_month_range_takes_the_year_before_it(body: str, expected: set[tuple]) -> None:
+    assert periods(CITY_PAGE + body) == expected
+
+
+# --- more ways to list values and name indicators ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 依次为: values listed by position like 分别为
+        (
+            "2023年,全市PM10、PM2.5、臭氧浓度依次为52、28、162微克/立方米。\n",
+            {("pm25", 2023, 28.0, None, None)},
+        ),
+        (
+            "2022年,全市优良天数比例、PM2.5年均浓度依次为91.2%、29微克/立方米。\n",
+            {("good_air_ratio", 2022, 91.2, None, None), ("pm25", 2022, 29.0, None, None)},
+        ),
+        # 优良(Ⅰ~Ⅲ类)的断面占比
+        (
+            "2022年,全市国考断面水质优良(达到或优于Ⅲ类)的断面占比为98.9%。\n",
+            {("water_good_ratio", 2022, 98.9, None, None)},
+        ),
+        (
+            "2022年,全市地表水优良(Ⅰ~Ⅲ类)的水质断面比例为92.0%。\n",
+            {("water_good_ratio", 2022, 92.0, None, None)},
+        ),
+        # good-air days as a share of the year, without their count
+        (
+            "2023年,全市空气质量优良天数占全年的93.2%。\n",
+            {("good_air_ratio", 2023, 93.2, None, None)},
+        ),
+        (
+            "2023年,全市优良天数占全年总天数的比例为88.5%。\n",
+            {("good_air_ratio", 2023, 88.5, None, None)},
+        ),
+        (
+            "2023年,全市优良天数占有效监测天数的91.0%。\n",
+            {("good_air_ratio", 2023, 91.0, None, None)},
+        ),
+    ],
+)
+def test_lists_and_names_in_more_wordings(body: str, expected: set[tuple]) -> None:
+    assert page(CITY_PAGE + body) == expected
+
+
+# --- targets: a lead stating its own value; parallel targets ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2022年,国家下达我市的考核目标为85.0%,全市优良天数比例实际达到88.3%。\n",
+            {("good_air_ratio", 2022, 88.3, None, None)},
+        ),
+        (
+            "2023年,省定目标是35微克/立方米,全市PM2.5平均浓度为33微克/立方米。\n",
+            {("pm25", 2023, 33.0, None, None)},
+        ),
+    ],
+)
+def test_target_lead_with_its_own_value_governs_no_other(body: str, expected: set) -> None:
+    assert page(CITY_PAGE + body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2024年,全市PM2.5平均浓度控制在30微克/立方米以内,优良天数比例达到88%以上。\n",
+        "2024年,全年细颗粒物浓度不高于26微克/立方米,优良天数比率保持在95%以上,"
+        "国考断面水质优良比例达到90%以上。\n",
+        "2025年,全市优良天数比例不低于85%,细颗粒物年均浓度降至32微克/立方米以下。\n",
+    ],
+)
+def test_parallel_targets_are_not_outcomes(body: str) -> None:
+    """A target, then bounded values in parallel clauses of its segment."""
+    assert page("宿州市2024年大气污染防治工作要点\n" + body) == set()
+
+
+def test_a_lead_followed_by_its_subject_still_governs_its_segment() -> None:
+    body = "2024年目标:全市PM2.5浓度不高于33微克/立方米,优良天数比例达到90%。\n"
+    assert page(CITY_PAGE + body) == set()
+
+
+# --- a jurisdiction qualified by a sub-area is that sub-area ----------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2022年,永州市中心城区优良天数比例为91.5%,同比上升2.0个百分点。"
+        "PM2.5平均浓度为31微克/立方米。\n",
+        "2023年,我市主城区空气质量优良天数比例为90.1%。细颗粒物平均浓度为28微克/立方米。\n",
+        "2023年,全市城区空气质量持续改善。PM2.5平均浓度为30微克/立方米。\n",
+    ],
+)
+def test_own_name_qualified_by_a_subarea_governs_its_run(body: str) -> None:
+    assert page(CITY_PAGE + body) == set()
+
+
+# --- the bulletin's year: a relative year in its lead, a year-to-date title -------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "乐山市环境质量状况公报发布\n2024-05-28 来源:乐山市生态环境局\n"
+            "市生态环境局日前发布了去年全市环境质量状况。\n"
+            "全市优良天数比例为86.1%,PM2.5平均浓度为34微克/立方米。\n",
+            {("good_air_ratio", 2023, None, 86.1), ("pm25", 2023, None, 34.0)},
+        ),
+        (
+            "湖北省生态环境厅 2023-06-02\n"
+            "日前,省生态环境厅发布上年度全省生态环境状况公报,全省生态环境质量持续改善。\n"
+            "全省国考断面水质优良比例为93.2%。\n",
+            {("water_good_ratio", 2022, None, 93.2)},
+        ),
+        (
+            "遂宁市2023年1-10月环境空气质量状况\n1-10月,全市PM2.5平均浓度为31.5微克/立方米。\n",
+            {("pm25", 2023, "1-10", 31.5)},
+        ),
+        (
+            "南充市2024年上半年空气质量\n上半年,全市优良天数比例为85.0%。\n",
+            {("good_air_ratio", 2024, "1-6", 85.0)},
+        ),
+    ],
+)
+def test_bulletin_year_from_a_relative_lead_or_a_year_to_date_title(
+    raw: str, expected: set[tuple]
+) -> None:
+    assert periods(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("2023年,全市优良断面比例为100%。\n", {("water_good_ratio", 2023, 100.0, None, None)}),
+        (
+            "2023年,全市国考断面优良断面占比为94.7%。\n",
+            {("water_good_ratio", 2023, 94.7, None, None)},
+        ),
+        (
+            "2023年,全市国考断面中Ⅰ~Ⅲ类水质断面数占比为86.4%。\n",
+            {("water_good_ratio", 2023, 86.4, None, None)},
+        ),
+        (
+            "2022年,全市Ⅰ-Ⅲ类断面数比例为90.0%。\n",
+            {("water_good_ratio", 2022, 90.0, None, None)},
+        ),
+    ],
+)
+def test_water_share_names_in_more_wordings(body: str, expected: set[tuple]) -> None:
+    assert page(CITY_PAGE + body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a change on an older base first, then the change on the previous year
+        (
+            "2023年,全市优良天数比例为97.2%,较2020年提高1.9个百分点,较上年提高0.4个百分点。\n",
+            {("good_air_ratio", 2023, 97.2, 0.4, "pp")},
+        ),
+        (
+            "2023年,全市PM2.5平均浓度为30微克/立方米,比2015年下降38.8%,同比下降6.3%。\n",
+            {("pm25", 2023, 30.0, -6.3, "pct")},
+        ),
+        # values listed after a verb of change (分别下降至x、y)
+        (
+            "2023年,全市PM2.5、PM10年均浓度分别下降至29、51微克/立方米。\n",
+            {("pm25", 2023, 29.0, None, None)},
+        ),
+        (
+            "2023年,全市优良天数比例、国考断面水质优良比例分别提升至92.1%、95.0%。\n",
+            {
+                ("good_air_ratio", 2023, 92.1, None, None),
+                ("water_good_ratio", 2023, 95.0, None, None),
+            },
+        ),
+    ],
+)
+def test_changes_on_several_bases_and_lists_after_a_change_verb(body: str, expected: set) -> None:
+    assert page(CITY_PAGE + body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2022年和2023年,全市PM2.5平均浓度分别为35微克/立方米和32微克/立方米。\n",
+            {("pm25", 2022, 35.0), ("pm25", 2023, 32.0)},
+        ),
+        (
+            "2021年、2022年,全市优良天数比例分别为88.2%、90.4%。\n",
+            {("good_air_ratio", 2021, 88.2), ("good_air_ratio", 2022, 90.4)},
+        ),
+        (
+            "2021年及2022年,全市国考断面水质优良比例分别是93.3%和96.7%。\n",
+            {("water_good_ratio", 2021, 93.3), ("water_good_ratio", 2022, 96.7)},
+        ),
+    ],
+)
+def test_one_indicator_listed_by_period(body: str, expected: set[tuple]) -> None:
+    assert {(v, y, x) for v, y, x, *_ in page(CITY_PAGE + body)} == expected

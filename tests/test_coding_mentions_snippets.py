@@ -262,3 +262,38 @@ def test_good_air_days_then_their_share_without_the_name(text: str, share: float
     assert [(v, year, value) for v, year, _m, value, _y, _u in mentions(text)] == [
         ("good_air_ratio", 2022, share)
     ]
+
+
+# --- funding verbs, sums of one year, funds still to be spent ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年,全市多渠道筹措生态环境治理资金2.6亿元。", [(2022, 260000000.0)]),
+        ("2023年,省财政下拨污染防治资金8500万元。", [(2023, 85000000.0)]),
+        ("2023年,筹措3.1亿元用于黑臭水体整治。", [(2023, 310000000.0)]),
+        # a sum (共计, 合计) of one year keeps its year; 累计 does not
+        ("2023年,全市生态修复资金共计投入3.2亿元。", [(2023, 320000000.0)]),
+        ("2022年,各级财政合计安排整改资金1.5亿元。", [(2022, 150000000.0)]),
+        (
+            "2022年,全市共计投入资金2.4亿元,累计投入资金9亿元。",
+            [(2022, 240000000.0), (None, 900000000.0)],
+        ),
+    ],
+)
+def test_funding_verbs_and_sums(text: str, expected: list[tuple]) -> None:
+    got = [(year, value) for var, year, _months, value, *_ in mentions(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年,全市将投入资金3亿元,推进流域综合治理。",
+        "2024年,市财政即将下达治理资金6000万元。",
+        "下一步,全县还将安排整改资金4500万元。",
+    ],
+)
+def test_funds_still_to_be_spent_are_not_funding(text: str) -> None:
+    assert mentions(text) == []

@@ -78,6 +78,8 @@ class Cues:
     negation_after_value: re.Pattern[str]
     predicate_after_value: re.Pattern[str]
     bound_before_value: re.Pattern[str]
+    bound_after_value: re.Pattern[str]
+    lead_own_value: re.Pattern[str]
     enumeration: re.Pattern[str]
     single_month: re.Pattern[str]
     own_area: re.Pattern[str]
@@ -86,6 +88,7 @@ class Cues:
     action_lead: re.Pattern[str]
     subject_lead: re.Pattern[str]
     subject_reach: int
+    qualified_own: re.Pattern[str]
     target_cue: re.Pattern[str]
     target_lead: re.Pattern[str]
     subarea: re.Pattern[str]
@@ -125,6 +128,8 @@ def _compile(codebook: Codebook) -> Cues:
         negation_after_value=pattern("negation_after_value"),
         predicate_after_value=pattern("predicate_after_value"),
         bound_before_value=pattern("bound_before_value"),
+        bound_after_value=pattern("bound_after_value"),
+        lead_own_value=pattern("lead_own_value"),
         enumeration=pattern("enumeration"),
         single_month=pattern("single_month"),
         own_area=pattern("own_area"),
@@ -137,6 +142,7 @@ def _compile(codebook: Codebook) -> Cues:
             + r")\s*,?\s*)+"
         ),
         subject_reach=int(raw["subject_reach"]),
+        qualified_own=pattern("qualified_own"),
         target_cue=codebook.cue("target_cue"),
         target_lead=codebook.cue("target_lead"),
         subarea=codebook.cue("subarea_cue"),
@@ -211,14 +217,39 @@ def _governs_after(text: str, value_start: int, cue: re.Pattern[str], c: Cues) -
     )
 
 
+def _leads(text: str, start: int, end: int, c: Cues) -> bool:
+    """A target lead in ``text[start:end]`` that governs what follows it: not one stating
+    its own value (目标为85.0%,全市优良天数比例实际达到88.3%)."""
+    return any(
+        not c.lead_own_value.match(text, m.end())
+        for m in c.target_lead.finditer(text, start, end)
+    )
+
+
+def _parallel_target(text: str, value_start: int, clause: Span, segment: Span, c: Cues) -> bool:
+    """A value bounded after it (达到90%以上, 控制在35微克/立方米以内) in a segment whose earlier
+    clause states a target: one of a run of parallel targets (PM2.5浓度控制在32微克/立方米以内,
+    优良天数比例达到83%以上)."""
+    number = _NUMBER.match(text, value_start)
+    if number is None or not c.bound_after_value.match(text, number.end(), clause.end):
+        return False
+    return clause.start > segment.start and bool(
+        c.target_cue.search(text, segment.start, clause.start)
+        or c.target_lead.search(text, segment.start, clause.start)
+    )
+
+
 def is_target(text: str, value_start: int, c: Cues) -> bool:
-    """A target: a target cue in the value's clause before it, or a target lead opening its
-    segment or sentence (到2023年,…;国考断面水质优良比例达到85.7%以上)."""
+    """A target: a target cue in the value's clause before it, a target lead opening its
+    segment or sentence (到2023年,…;国考断面水质优良比例达到85.7%以上), or a bounded value
+    after a target in its segment (``_parallel_target``)."""
     clause = clause_around(text, value_start)
     if c.target_cue.search(text, clause.start, value_start):
         return True
     segment = segment_around(text, value_start)
-    if c.target_lead.search(text, segment.start, value_start):
+    if _leads(text, segment.start, value_start, c):
+        return True
+    if _parallel_target(text, value_start, clause, segment, c):
         return True
     sentence = sentence_around(text, value_start)
     opening = (
@@ -361,15 +392,27 @@ def _first_marker(
     opening: str, c: Cues, other_area: re.Pattern[str] | None, other_place, own_name: str
 ) -> str | None:
     """The scope named first in ``opening``, when it stands where a subject does (within
-    ``subject_reach`` characters of its start): ``subarea``, ``wider_area``, ``own`` or None."""
+    ``subject_reach`` characters of its start): ``subarea``, ``wider_area``, ``own`` or None.
+    The jurisdiction qualified by a sub-area right after it (柳州市中心城区, 全省黄河流域) is
+    that sub-area."""
     opening = _mask(opening, own_name)
     found = []
-    for kind, pattern in (("subarea", c.subarea), ("wider_area", other_area), ("own", c.own_area)):
+    sub = c.subarea.search(opening)
+    for kind, pattern in (("subarea", c.subarea), ("wider_area", other_area)):
         m = pattern.search(opening) if pattern is not None else None
         if m:
             found.append((m.start(), kind))
+    owns = [(m.start(), m.end()) for m in c.own_area.finditer(opening)]
     if _OWN in opening:
-        found.append((opening.index(_OWN), "own"))
+        own = opening.index(_OWN)
+        owns.append((own, own + len(own_name)))
+    for start, end in owns:
+        qualified = (
+            sub is not None
+            and c.qualified_own.fullmatch(opening, end, sub.start()) is not None
+            and c.action_lead.match(opening, end) is None  # 全省实施赣江流域… names an object
+        )
+        found.append((start, "subarea" if qualified else "own"))
     place = other_place(opening)
     if place is not None:
         found.append((place, "subarea"))

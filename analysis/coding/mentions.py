@@ -1,7 +1,8 @@
 """Mentions: funding and environmental outcomes of a record, each with its period.
 
 Rules (codebook ``mention_rules``) find a value, and values listed by position (PM2.5、PM10
-浓度分别为46、74微克/立方米) are aligned with their names (``mention_enumeration``); then:
+浓度分别为46、74微克/立方米) are aligned with their names (``mention_enumeration``), or one
+indicator's values with the periods listed before it (2022年和2023年,…分别为35和32); then:
 
 * the guards of the codebook (``guards``, features in ``analysis/coding/features.py``) drop
   targets, changes on a base, listed values read outside their list, and values whose
@@ -63,7 +64,8 @@ _THIS_YEAR = ("今年", "本年")
 _YEAR_NEEDS = requirements(_YEAR)
 _RELATIVE_NEEDS = requirements(_RELATIVE)
 _JOINER = re.compile(r"^\s*(?:和|、|及|与|,|至|—|-)\s*$")
-_CUMULATIVE = re.compile(r"累计|合计|总计|共计")
+#: An amount accumulated over time (累计投入…); a sum (共计, 合计) of one year keeps its year.
+_CUMULATIVE = re.compile(r"累计")
 _MAXREPEAT = _constants.MAXREPEAT
 
 
@@ -184,7 +186,8 @@ def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int |
     second paragraph, when that line also names a bulletin (codebook ``bulletin_cue``:
     公报, 环境状况, 成绩单 …) and neither the title nor the first paragraph is about
     rectification (``not_bulletin_cue``). Years of full dates (2022年5月2日) and since-years
-    are not counted."""
+    are not counted; a relative year (去年) counts from the nearest full date; a year-to-date
+    period (2023年1-10月) names the year only in the title lines."""
     lines = paragraphs(text)
     body = []  # the first two paragraphs of running text
     for i, line in enumerate(lines):
@@ -200,16 +203,21 @@ def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int |
     account = codebook.cue("not_bulletin_cue")
     if any(account.search(span.text(text)) for span in groups[0] + groups[1]):
         return None
-    for group in groups:
-        years = {
-            p.year
-            for span in group
-            for p in _periods(text, span, [], codebook)
-            if p.year is not None
-            and not p.months
-            and not p.open_ended
-            and not any(a <= p.start < b for a, b in day_dates)
-        }
+    anchors = [d for d in dates if d.day is not None]
+    for index, group in enumerate(groups):
+        years = set()
+        for span in group:
+            found = _periods(text, span, anchors, codebook)
+            month_starts = {p.start for p in found if p.months}
+            years.update(
+                p.year
+                for p in found
+                if p.year is not None
+                and not (p.months and index > 0)
+                and p.end not in month_starts  # 今年 of 今年一季度: the period names it
+                and not p.open_ended
+                and not any(a <= p.start < b for a, b in day_dates)
+            )
         if years:
             named = any(bulletin.search(span.text(text)) for span in group)
             return years.pop() if len(years) == 1 and named else None
@@ -361,6 +369,8 @@ class MentionCoder:
             self.text, Span(passage.start, start), self.anchors, self.codebook
         )
         chain = _period_list(self.text, sentence_periods)
+        if chain and any(p.year is None and p.months for p in chain):
+            chain = self._with_year(chain, sentence_periods[: -len(chain)], passage)
         since = max(chain[-1].end if chain else 0, segment_around(self.text, start).start)
         if not flow and features.monthly(self.text, since, start, self.codebook):
             return None  # a month's figure (2023年12月,…), neither annual nor year-to-date
@@ -383,6 +393,22 @@ class MentionCoder:
             return None  # an outcome needs a year
         return chain
 
+    def _with_year(
+        self, chain: list[_Period], earlier: list[_Period], passage: Span
+    ) -> list[_Period]:
+        """Month ranges written without a year (1—9月) take the year of the nearest period
+        before them in the sentence (2023年9月份,…;1—9月,…), else in the paragraph, else the
+        one-year bulletin's."""
+        years = [p for p in earlier if p.year is not None and not p.open_ended]
+        found = years[-1:] or self._paragraph_year(passage) or self._document_year(passage.start)
+        if not found or found[0].year is None or found[0].open_ended:
+            return chain
+        year = found[0].year
+        return [
+            _Period(p.start, p.end, year, p.months) if p.year is None and p.months else p
+            for p in chain
+        ]
+
     def _paragraph_year(self, passage: Span) -> list[_Period]:
         paragraph = paragraph_around(self.text, passage.start)
         earlier = [p for p in self.passages if paragraph.start <= p.start < passage.start]
@@ -400,8 +426,8 @@ class MentionCoder:
         paragraph = paragraph_around(self.text, start)
         before = _periods(self.text, Span(0, paragraph.start), self.anchors, self.codebook)
         last = before[-1] if before else None
-        if last is not None and (last.year != self.doc_year or last.months or last.open_ended):
-            return []
+        if last is not None and (last.year != self.doc_year or last.open_ended):
+            return []  # another year's period in between (a period of its year may be the title's)
         return [_Period(start, start, self.doc_year, None, from_document=True)]
 
     # -- year-on-year -----------------------------------------------------------------
@@ -413,13 +439,12 @@ class MentionCoder:
         while cursor < segment.end:
             clause = clause_around(self.text, cursor)
             chunk = self.text[cursor : clause.end]
-            yoy = self.codebook.yoy.search(chunk)
-            if yoy:
+            for yoy in self.codebook.yoy.finditer(chunk):
                 if any(r.pattern.search(chunk, 0, yoy.start()) for r in self._all_rules):
                     return None, None
                 base = yoy.groupdict().get("base") or yoy.groupdict().get("base2")
                 if base and (year is None or int(base) != year - 1):
-                    return None, None  # a change on another year than the previous one
+                    continue  # a change on another year than the previous one (较2020年…)
                 return self._change(variable, yoy["dir"], yoy["value"], yoy["unit"])
             if cursor != value_end and any(r.pattern.search(chunk) for r in self._all_rules):
                 return None, None
@@ -547,9 +572,11 @@ class MentionCoder:
         raw,
         yoy: tuple[float | None, str | None] | None = None,
         before: re.Match[str] | None = None,
+        period: _Period | None = None,
     ) -> list[Mention]:
         """The mentions of one value candidate, after its guards and with its periods
-        (``before``: the rule match, which may read a change before the value)."""
+        (``before``: the rule match, which may read a change before the value; ``period``:
+        the value's own period in a list of periods)."""
         listed = rule_id.endswith(".enumeration")
         if self._blocked(variable, value_start, None if listed else start) is not None:
             return []
@@ -557,7 +584,10 @@ class MentionCoder:
             value = _value(variable, raw)
         except ValueError:
             return []
-        periods = self._periods_for(passage, start, flow, self.text[start:end])
+        if period is not None:
+            periods: list[_Period] | None = [period]
+        else:
+            periods = self._periods_for(passage, start, flow, self.text[start:end])
         if periods is None:
             return []
         quote = self.text[start:end]
@@ -589,6 +619,9 @@ class MentionCoder:
             names = _split_items(m["names"], lists.separator)
             values = list(lists.value.finditer(sentence, m.end()))
             values = _contiguous(sentence, m.end(), values, lists.joiner)
+            if len(names) == 1 < len(values):
+                out.extend(self._listed_by_period(passage, m, names[0], values))
+                continue
             if len(values) != len(names):
                 continue
             changes = _listed_changes(sentence, values[-1].end(), len(values), lists)
@@ -617,6 +650,40 @@ class MentionCoder:
                         yoy,
                     )
                 )
+        return out
+
+
+    def _listed_by_period(
+        self, passage: Span, lead: re.Match[str], name: str, values: list
+    ) -> list[Mention]:
+        """One indicator's values for the list of periods before it, aligned by position
+        (2022年和2023年,全市PM2.5平均浓度分别为35和32微克/立方米)."""
+        lists = self.plan.lists
+        variable = next((v for v, words in lists.names.items() if words.search(name)), None)
+        if variable is None:
+            return []
+        before = Span(passage.start, passage.start + lead.start("names"))
+        chain = _period_list(self.text, _periods(self.text, before, self.anchors, self.codebook))
+        if len(chain) != len(values) or any(p.year is None or p.open_ended for p in chain):
+            return []
+        start = passage.start + lead.start("names") + lead["names"].find(name)
+        out: list[Mention] = []
+        for period, v in zip(chain, values, strict=True):
+            out.extend(
+                self._mention(
+                    variable,
+                    False,
+                    f"{variable}.enumeration",
+                    passage,
+                    start,
+                    passage.start + v.end(),
+                    passage.start + v.start("value"),
+                    passage.start + v.end("value"),
+                    v["value"],
+                    (None, None),
+                    period=period,
+                )
+            )
         return out
 
 
