@@ -12,6 +12,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from analysis.ingest.normalize import char_mask, offsets_of
+
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _SENTENCE = re.compile(r"[^。!?\n]*[^\s。!?][^。!?\n]*[。!?]*")
 #: Characters that end a sentence, a segment (up to ';') and a clause (up to ','); a line
@@ -140,10 +142,13 @@ def _enclosing(text: str, offset: int, marks: str) -> Span:
 
 
 def _marks(text: str, marks: str) -> tuple[int, ...]:
-    """Offsets of every character of ``marks`` and every line break in ``text`` (for marks
-    among the clause marks, picked from the clause marks' offsets: one scan of the text)."""
-    if marks != _CLAUSE_END and set(marks) <= set(_CLAUSE_END):
-        clauses = _PER_TEXT.get(text, _CLAUSE_END, lambda: _marks(text, _CLAUSE_END))
-        ends = marks + "\n"
-        return tuple([offset for offset in clauses if text[offset] in ends])
-    return tuple(m.start() for m in re.finditer("[" + re.escape(marks) + "\n]", text))
+    """Offsets of every character of ``marks`` and every line break in ``text`` (one
+    vectorised look-up of the text's code points)."""
+    mask = _MARK_MASKS.get(marks)
+    if mask is None:
+        mask = _MARK_MASKS[marks] = char_mask(ord(c) for c in marks + "\n")
+    return tuple(offsets_of(text, mask))
+
+
+#: per string of marks, the code-point table of its characters and the line break
+_MARK_MASKS: dict[str, Any] = {}
