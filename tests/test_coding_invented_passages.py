@@ -17,20 +17,13 @@ from typing import Any
 
 import pytest
 
+from analysis.codebook import default_codebook
 from analysis.coding.coder import code_text
 from analysis.ingest import normalize
 
 PASSAGES = Path(__file__).parent / "fixtures" / "invented_passages.jsonl"
-COUNTS = (
-    "tasks_total",
-    "tasks_completed",
-    "measures_total",
-    "measures_completed",
-    "petitions_total",
-    "petitions_resolved",
-    "accountability_people",
-    "accountability_units",
-)
+#: The count variables (those the codebook's record rules code).
+COUNTS = tuple(default_codebook().record_rules)
 
 
 def _cases() -> list[Any]:
