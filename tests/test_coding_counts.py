@@ -1069,3 +1069,15 @@ def test_sanctions_yield_to_a_stated_accountability_total(
     body: str, expected: dict[str, Any]
 ) -> None:
     check(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("应于2019年底前完成整改的问题32个,已完成30个;其余9个问题中,已提前完成4个。", 34),
+        ("今年到期的整改任务已完成21项,剩余8项任务中已提前完成整改3项。", 24),
+        ("按期应完成的问题已整改完成17个;余下的6个问题里,有提前完成2个。", 19),
+    ],
+)
+def test_completion_in_parts_with_the_rest_done_early(body: str, done: int) -> None:
+    assert coded(body)["tasks_completed"] == done
