@@ -1081,3 +1081,26 @@ def test_sanctions_yield_to_a_stated_accountability_total(
 )
 def test_completion_in_parts_with_the_rest_done_early(body: str, done: int) -> None:
     assert coded(body)["tasks_completed"] == done
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # problems counted in 条 (TASK-TOTAL-PHRASE)
+        (
+            "省委第二生态环境保护督察组向我市反馈问题23条,目前已整改到位19条。",
+            {"tasks_total": 23, "tasks_completed": 19},
+        ),
+        (
+            "中央督察组反馈的问题共31条,已完成整改26条。",
+            {"tasks_total": 31, "tasks_completed": 26},
+        ),
+        # units held accountable counted in 家 (ACCOUNTABILITY)
+        (
+            "全市共问责领导干部和相关责任人员215人次,问责责任单位23家。",
+            {"accountability_people": 215, "accountability_units": 23},
+        ),
+    ],
+)
+def test_problems_in_tiao_and_units_in_jia(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)

@@ -511,3 +511,22 @@ def test_sections_opened_by_a_self_reference_and_a_city() -> None:
 )
 def test_a_section_whose_place_opens_with_a_numeral(raw: str, names: list[str]) -> None:
     assert [r.jurisdiction for r in code(raw).records] == names
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        (
+            "与铜仁市、黔东南州相比,我市督察整改进度靠前。截至2023年6月,中央督察反馈遵义市的"
+            "29个问题已完成整改25个。\n",
+            "遵义市",
+        ),
+        (
+            "同安顺市一样,我市高度重视督察整改。省委督察组反馈六盘水市的问题共21个,"
+            "目前已完成17个。\n",
+            "六盘水市",
+        ),
+    ],
+)
+def test_the_addressee_of_the_feedback_is_the_speaker(raw: str, name: str) -> None:
+    assert only(raw).jurisdiction == name
