@@ -1104,3 +1104,14 @@ def test_completion_in_parts_with_the_rest_done_early(body: str, done: int) -> N
 )
 def test_problems_in_tiao_and_units_in_jia(body: str, expected: dict[str, Any]) -> None:
     check(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("上半年到期的15项整改任务已全部按期完成。", 15),
+        ("年内应完成的9个问题均已全部如期完成整改。", 9),
+    ],
+)
+def test_all_of_a_stated_count_done_on_time(body: str, done: int) -> None:
+    assert coded(body) == {"tasks_completed": done}

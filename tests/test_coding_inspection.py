@@ -602,3 +602,15 @@ def test_a_teams_lookback_of_the_rectification_is_a_check_up() -> None:
 )
 def test_reporting_back_to_the_team_is_no_feedback_date(line: str) -> None:
     assert body(line + "\n").get("feedback_date") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宝鸡市督察信访件办理情况\n督察组交办的信访件正在办理。\n"
+        "(第二轮第二批省级生态环境保护例行督察宝鸡市迎检办供稿)\n",
+        "汉中市督察整改情况\n市委专题研究省生态环境保护专项督察反馈问题整改。\n",
+    ],
+)
+def test_a_routine_or_special_provincial_inspection(text: str) -> None:
+    assert values(text)["inspection_level"] == "provincial"

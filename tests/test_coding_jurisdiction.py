@@ -530,3 +530,22 @@ def test_a_section_whose_place_opens_with_a_numeral(raw: str, names: list[str]) 
 )
 def test_the_addressee_of_the_feedback_is_the_speaker(raw: str, name: str) -> None:
     assert only(raw).jurisdiction == name
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        (
+            "当前位置:首页 > 哈尔滨 > 齐齐哈尔 > 牡丹江\n来源:东北网\n截至2022年5月,"
+            "黑龙江省第二轮中央生态环境保护督察反馈的58项整改任务已完成39项。\n",
+            "黑龙江省",
+        ),
+        (
+            "您的位置:网站首页 » 杭州 » 宁波 » 温州\n截至2023年3月,浙江省中央生态环境保护督察"
+            "反馈的问题已完成整改41个。\n",
+            "浙江省",
+        ),
+    ],
+)
+def test_a_breadcrumb_of_places_is_a_menu(raw: str, name: str) -> None:
+    assert only(raw).jurisdiction == name
