@@ -343,3 +343,12 @@ def test_a_prefecture_section_opened_by_its_self_reference() -> None:
 )
 def test_the_teams_home_and_a_signature_open_no_section(raw: str, expected: list[dict]) -> None:
     assert coded(raw, *PET) == expected
+
+
+def test_a_breakdown_after_a_semicolon_opens_no_section() -> None:
+    """Only a sentence that itself opens a section continues with one after a semicolon."""
+    raw = (
+        "江西省中央生态环境保护督察信访件办理情况\n截至目前,中央督察组交办我省的信访件3126件"
+        "已办结3010件;南昌市:交办412件;九江市:交办388件。\n"
+    )
+    assert coded(raw, *PET) == [pet("江西省", 3126, 3010)]

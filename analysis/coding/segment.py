@@ -162,7 +162,6 @@ def _sentence_openers(
                 (Span(sentence.start + lead, sentence.start + own.end("ref")), own["suffix"])
             )
             continue
-        marked.extend(_after_semicolons(text, sentence, index, weights, marker))
         matches = index.opening(sentence.start + lead, sentence.end)
         if not matches or matches[0].start != 0:
             continue
@@ -172,6 +171,8 @@ def _sentence_openers(
         rest = body[lead + first.end :]
         if marker.match(rest):
             marked.append(section)
+            # a sentence opening a section may open the next after a semicolon
+            marked.extend(_after_semicolons(text, sentence, index, weights, marker))
         elif not joined.match(rest) and not (len(matches) > 1 and matches[1].start == first.end):
             subjects.append(section)
     return marked, subjects, selves
