@@ -964,3 +964,154 @@ def test_a_clause_only_subset_marker_stops_at_the_sentence_end() -> None:
         "督察期间共收到督察组转办信访件208件,其中大气类91件。截至目前,已办结196件。",
         {"petitions_total": 208, "petitions_resolved": 196},
     )
+
+
+# --- complaint nouns, resolved verbs and units in other wordings -----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the issue named before the complaint word (PET-NOUN)
+        (
+            "督察组转来群众反映的生态环境问题投诉共计517件,已全部办结。",
+            {"petitions_total": 517, "petitions_resolved": 517},
+        ),
+        (
+            "截至目前,我县86件环境问题投诉已全部办结。",
+            {"petitions_total": 86, "petitions_resolved": 86},
+        ),
+        # several channels in a row (PET-NOUN)
+        (
+            "督察期间,共转交我市群众来电来信来访事项233件,已办结219件。",
+            {"petitions_total": 233, "petitions_resolved": 219},
+        ),
+        (
+            "督察组移交的来信、来电、网络举报共计158件,目前已办结149件。",
+            {"petitions_total": 158, "petitions_resolved": 149},
+        ),
+        # resolved by another verb (PET-RESOLVED)
+        (
+            "督察组转办我市信访件276件,已调查处理完毕261件。",
+            {"petitions_total": 276, "petitions_resolved": 261},
+        ),
+        (
+            "督察组交办的318件信访件已全部办理销号。",
+            {"petitions_total": 318, "petitions_resolved": 318},
+        ),
+        (
+            "督察组转交我区的举报件92件,均已调查处理完毕。",
+            {"petitions_total": 92, "petitions_resolved": 92},
+        ),
+        # complaints counted in 起
+        (
+            "共接收督察组转办案件143起,已结案137起。",
+            {"petitions_total": 143, "petitions_resolved": 137},
+        ),
+        (
+            "督察组交办我县信访案件56起,已办结51起。",
+            {"petitions_total": 56, "petitions_resolved": 51},
+        ),
+    ],
+)
+def test_complaint_wordings_of_other_pages(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the fed-back problems 涉及 the jurisdiction, noun before the count (TASK-TOTAL-PHRASE)
+        (
+            "省委第一生态环境保护督察组反馈意见共涉及我县问题27个,目前已完成整改19个。",
+            {"tasks_total": 27, "tasks_completed": 19},
+        ),
+        (
+            "省督察组反馈意见涉及我市问题19个,已完成整改14个。",
+            {"tasks_total": 19, "tasks_completed": 14},
+        ),
+        # a long inspection name between the verb and the problems (TASK-DONE-AS-TOTAL)
+        (
+            "截至2023年11月,已完成中央生态环境保护督察反馈问题整改24个。",
+            {"tasks_completed": 24},
+        ),
+        (
+            "全年共完成第二轮省级生态环境保护督察问题整改17个。",
+            {"tasks_completed": 17},
+        ),
+        # completed and basically completed joined by 和/及 (TASK-DONE-COUNT-FIRST)
+        (
+            "督察反馈问题31个,已经完成整改和基本完成整改的共26个。",
+            {"tasks_total": 31, "tasks_completed": 26},
+        ),
+        (
+            "督察反馈问题18个,已完成及基本完成的有15个。",
+            {"tasks_total": 18, "tasks_completed": 15},
+        ),
+    ],
+)
+def test_task_wordings_of_other_pages(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("给予党纪政务处分19人,问责单位4个、问责人员58名。", {"accountability_people": 58,
+                                                      "accountability_units": 4}),
+        ("共给予党纪处分12人、政务处分9人,累计问责干部47人。", {"accountability_people": 47}),
+        ("组织处理8人,追责问责领导干部33名。", {"accountability_people": 33}),
+        # with no total held accountable, the sanctioned still count
+        ("针对整改不力问题,给予党纪政务处分26人。", {"accountability_people": 26}),
+    ],
+)
+def test_sanctions_yield_to_a_stated_accountability_total(
+    body: str, expected: dict[str, Any]
+) -> None:
+    check(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("应于2019年底前完成整改的问题32个,已完成30个;其余9个问题中,已提前完成4个。", 34),
+        ("今年到期的整改任务已完成21项,剩余8项任务中已提前完成整改3项。", 24),
+        ("按期应完成的问题已整改完成17个;余下的6个问题里,有提前完成2个。", 19),
+    ],
+)
+def test_completion_in_parts_with_the_rest_done_early(body: str, done: int) -> None:
+    assert coded(body)["tasks_completed"] == done
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # problems counted in 条 (TASK-TOTAL-PHRASE)
+        (
+            "省委第二生态环境保护督察组向我市反馈问题23条,目前已整改到位19条。",
+            {"tasks_total": 23, "tasks_completed": 19},
+        ),
+        (
+            "中央督察组反馈的问题共31条,已完成整改26条。",
+            {"tasks_total": 31, "tasks_completed": 26},
+        ),
+        # units held accountable counted in 家 (ACCOUNTABILITY)
+        (
+            "全市共问责领导干部和相关责任人员215人次,问责责任单位23家。",
+            {"accountability_people": 215, "accountability_units": 23},
+        ),
+    ],
+)
+def test_problems_in_tiao_and_units_in_jia(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("上半年到期的15项整改任务已全部按期完成。", 15),
+        ("年内应完成的9个问题均已全部如期完成整改。", 9),
+    ],
+)
+def test_all_of_a_stated_count_done_on_time(body: str, done: int) -> None:
+    assert coded(body) == {"tasks_completed": done}

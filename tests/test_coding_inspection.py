@@ -554,3 +554,63 @@ def test_completion_in_a_progress_report_is_kept() -> None:
 def test_more_wordings_per_class(raw: str, expected: dict[str, Any]) -> None:
     got = values(raw)
     assert {k: got.get(k) for k in expected} == expected
+
+
+# --- a team's 回头看 of the jurisdiction, its stay, and reports back to the team -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "江苏省环保督察整改情况\n中央第二环境保护督察组于2018年6月5日至7月5日对我省开展"
+            "“回头看”,10月20日反馈“回头看”意见。\n",
+            {"lookback": True, "entry_start": "2018-06-05", "entry_end": "2018-07-05",
+             "feedback_date": "2018-10-20"},
+        ),
+        (
+            "安阳市环保督察整改情况\n省第一环境保护督察组2019年4月8日至5月8日对本市进行了"
+            "“回头看”。\n",
+            {"lookback": True, "entry_start": "2019-04-08", "entry_end": "2019-05-08"},
+        ),
+        (
+            "山东省环保督察整改情况\n2018年6月,中央第三环境保护督察组进驻山东,对我省督察整改"
+            "推进情况开展“回头看”。\n",
+            {"lookback": True},
+        ),
+    ],
+)
+def test_a_teams_lookback_of_the_jurisdiction_and_its_stay(
+    text: str, expected: dict[str, Any]
+) -> None:
+    got = values(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_teams_lookback_of_the_rectification_is_a_check_up() -> None:
+    text = TITLE + "6月3日,省督察组对我市中央督察整改落实情况开展“回头看”,抽查点位9个。\n"
+    assert values(text)["lookback"] is False
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "9月5日,我市将第三批信访件办理情况反馈省督察组。",
+        "7月12日,市迎检办将第九批群众举报的调查结果及时反馈督察组。",
+        "8月30日,我县已把前六批信访件的查处情况反馈至省第二督察组。",
+    ],
+)
+def test_reporting_back_to_the_team_is_no_feedback_date(line: str) -> None:
+    assert body(line + "\n").get("feedback_date") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宝鸡市督察信访件办理情况\n督察组交办的信访件正在办理。\n"
+        "(第二轮第二批省级生态环境保护例行督察宝鸡市迎检办供稿)\n",
+        "汉中市督察整改情况\n市委专题研究省生态环境保护专项督察反馈问题整改。\n",
+    ],
+)
+def test_a_routine_or_special_provincial_inspection(text: str) -> None:
+    assert values(text)["inspection_level"] == "provincial"

@@ -511,3 +511,41 @@ def test_sections_opened_by_a_self_reference_and_a_city() -> None:
 )
 def test_a_section_whose_place_opens_with_a_numeral(raw: str, names: list[str]) -> None:
     assert [r.jurisdiction for r in code(raw).records] == names
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        (
+            "与铜仁市、黔东南州相比,我市督察整改进度靠前。截至2023年6月,中央督察反馈遵义市的"
+            "29个问题已完成整改25个。\n",
+            "遵义市",
+        ),
+        (
+            "同安顺市一样,我市高度重视督察整改。省委督察组反馈六盘水市的问题共21个,"
+            "目前已完成17个。\n",
+            "六盘水市",
+        ),
+    ],
+)
+def test_the_addressee_of_the_feedback_is_the_speaker(raw: str, name: str) -> None:
+    assert only(raw).jurisdiction == name
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        (
+            "当前位置:首页 > 哈尔滨 > 齐齐哈尔 > 牡丹江\n来源:东北网\n截至2022年5月,"
+            "黑龙江省第二轮中央生态环境保护督察反馈的58项整改任务已完成39项。\n",
+            "黑龙江省",
+        ),
+        (
+            "您的位置:网站首页 » 杭州 » 宁波 » 温州\n截至2023年3月,浙江省中央生态环境保护督察"
+            "反馈的问题已完成整改41个。\n",
+            "浙江省",
+        ),
+    ],
+)
+def test_a_breadcrumb_of_places_is_a_menu(raw: str, name: str) -> None:
+    assert only(raw).jurisdiction == name

@@ -292,3 +292,63 @@ def test_section_marker_lines_are_passed_over_as_titles(raw: str, title: str | N
     text = normalize(raw)
     found = find_title(text, default_codebook())
     assert (found.text(text) if found else None) == title
+
+
+# --- sections opening after a semicolon, 全州 sections, lines that open none -------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "陇南市——省委第三生态环境保护督察组交办的信访件共132件,已办结120件;"
+            "天水市——省委第三生态环境保护督察组交办的信访件共167件,已办结151件。\n",
+            [pet("陇南市", 132, 120), pet("天水市", 167, 151)],
+        ),
+        (
+            "安康市:督察组转交的信访件97件,已办结90件; 商洛市:督察组转交的信访件64件,"
+            "已办结64件。\n",
+            [pet("安康市", 97, 90), pet("商洛市", 64, 64)],
+        ),
+    ],
+)
+def test_sections_opening_after_a_semicolon(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *PET) == expected
+
+
+def test_a_prefecture_section_opened_by_its_self_reference() -> None:
+    raw = (
+        "全州情况:中央督察组累计转交我州信访件603件,已办结577件。"
+        "吉首市情况:州迎检办累计转交我市信访件88件,已办结85件。\n"
+    )
+    assert coded(raw, *PET) == [pet("湘西土家族苗族自治州", 603, 577), pet("吉首市", 88, 85)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a short first line opening with the inspecting team's home
+        (
+            "贵州省第三生态环境保护督察组向黔南州转办第八批信访件29件,其中涉及瓮安县7件。"
+            "截至6月2日,瓮安县累计收到转办件88件,已办结71件。\n"
+            "瓮安县生态环境保护督察迎检工作领导小组办公室\n",
+            [pet("瓮安县", 88, 71)],
+        ),
+        (
+            "广西壮族自治区第二生态环境保护督察组向北海市交办第5批信访件。截至当日,"
+            "我县累计收到交办件41件,已办结37件。\n合浦县督察整改工作领导小组办公室\n",
+            [pet("合浦县", 41, 37)],
+        ),
+    ],
+)
+def test_the_teams_home_and_a_signature_open_no_section(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *PET) == expected
+
+
+def test_a_breakdown_after_a_semicolon_opens_no_section() -> None:
+    """Only a sentence that itself opens a section continues with one after a semicolon."""
+    raw = (
+        "江西省中央生态环境保护督察信访件办理情况\n截至目前,中央督察组交办我省的信访件3126件"
+        "已办结3010件;南昌市:交办412件;九江市:交办388件。\n"
+    )
+    assert coded(raw, *PET) == [pet("江西省", 3126, 3010)]

@@ -48,7 +48,7 @@ ROLE_CUES = (
 )
 #: Picks one place among the candidates of an ambiguous name (`segment.choose`).
 Chooser = Callable[[tuple[gazetteer.Place, ...]], gazetteer.Place]
-_SEPARATORS = re.compile(r"[\s、,|·•/()《》【】\[\]-]+")
+_SEPARATORS = re.compile(r"[\s、,|·•/()《》【】\[\]>»›→-]+")
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,10 @@ def place_index(text: str) -> gazetteer.PlaceIndex:
     return _PLACE_INDEXES.get(text, "place_index", lambda: gazetteer.PlaceIndex(text))
 
 
-def _menu_lines(text: str, start: int, end: int) -> list[Span]:
-    """Lines that are only place names (a navigation menu, a table cell of names)."""
+def _menu_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Span]:
+    """Lines that are only place names (a navigation menu, a breadcrumb, a table cell of
+    names); the words of a menu (`document.jur_menu_words`: 首页, 当前位置) do not count."""
+    words = codebook.document.get("jur_menu_words")
     found = []
     index = place_index(text)
     for line in paragraphs(text):
@@ -105,7 +107,8 @@ def _menu_lines(text: str, start: int, end: int) -> list[Span]:
             [m.start for m in places] + [line.end],
             strict=True,
         )
-        residue = _SEPARATORS.sub("", "".join(text[a:b] for a, b in gaps))
+        residue = "".join(text[a:b] for a, b in gaps)
+        residue = _SEPARATORS.sub("", words.sub("", residue) if words else residue)
         if len(residue) <= MENU_MAX_RESIDUE and (len(places) >= MENU_MIN_PLACES or not residue):
             found.append(line)
     return found
@@ -165,7 +168,7 @@ def role_mentions(
 ) -> list[RoleMention]:
     """Every place named in the title and in ``text[start:end]``, with its role."""
     spans = ([title] if title is not None and title.start < start else []) + [Span(start, end)]
-    menus = _menu_lines(text, start, end)
+    menus = _menu_lines(text, start, end, codebook)
     issuers = _issuer_lines(text, start, end, codebook)
     out: list[RoleMention] = []
     index = place_index(text)

@@ -93,6 +93,8 @@ def _headings(
     place lines count only where two or more of them each open a section holding a sentence."""
     words = codebook.document["heading_words"]
     alone = codebook.document["heading_place_only"]
+    inspector = codebook.document.get("inspector_after_place")
+    signature = codebook.document.get("title_not_signature")
     found, bare = [], []
     index = place_index(text)
     lines = [line for line in paragraphs(text) if start <= line.start < end]
@@ -105,6 +107,12 @@ def _headings(
         lead = _HEADING_LEAD.match(body).end()
         matches = index.opening(line.start + lead, line.end)
         if not matches or matches[0].start != 0:
+            continue
+        # The inspecting team's home (X省第三督察组向…) or a signature line (…迎检办) opens
+        # no section.
+        if (inspector is not None and inspector.match(body, lead + matches[0].end)) or (
+            signature is not None and signature.search(body.strip())
+        ):
             continue
         name = Span(line.start + lead, line.start + lead + matches[0].end)
         # A heading line holding a sentence (X市:截至…。) is the section's first passage.
@@ -163,9 +171,35 @@ def _sentence_openers(
         rest = body[lead + first.end :]
         if marker.match(rest):
             marked.append(section)
+            # a sentence opening a section may open the next after a semicolon
+            marked.extend(_after_semicolons(text, sentence, index, weights, marker))
         elif not joined.match(rest) and not (len(matches) > 1 and matches[1].start == first.end):
             subjects.append(section)
     return marked, subjects, selves
+
+
+def _after_semicolons(
+    text: str,
+    sentence: Span,
+    index: gazetteer.PlaceIndex,
+    weights: Counter[str],
+    marker: re.Pattern[str],
+) -> list[Section]:
+    """Marked sections opening after a semicolon inside a sentence (…;天水市——…)."""
+    body = sentence.text(text)
+    out = []
+    for k in (i + 1 for i, ch in enumerate(body) if ch == ";"):
+        while k < len(body) and body[k].isspace():
+            k += 1
+        at = sentence.start + k
+        matches = index.opening(at, sentence.end)
+        if not matches or matches[0].start != 0:
+            continue
+        first = matches[0]
+        if marker.match(body, k + first.end):
+            name = Span(at, at + first.end)
+            out.append(Section(choose(first.candidates, weights), name, None, at))
+    return out
 
 
 def _enumerated(text: str, places: set[str]) -> bool:
