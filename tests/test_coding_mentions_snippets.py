@@ -297,3 +297,22 @@ def test_funding_verbs_and_sums(text: str, expected: list[tuple]) -> None:
 )
 def test_funds_still_to_be_spent_are_not_funding(text: str) -> None:
     assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "jurisdiction"),
+    [
+        ("央广网成都2月2日消息 2023年,四川省细颗粒物平均浓度为32.3微克/立方米。\n", "四川省"),
+        ("新华社南宁1月9日电 2023年,广西PM2.5平均浓度为26微克/立方米。\n", "广西壮族自治区"),
+        ("本报太原1月12日讯 2023年,山西省PM2.5平均浓度为36微克/立方米。\n", "山西省"),
+    ],
+)
+def test_a_dateline_city_is_neither_the_jurisdiction_nor_a_sub_area(
+    raw: str, jurisdiction: str
+) -> None:
+    """The city of a news dateline is where the news was filed: the values that follow are
+    the province's, not a sub-area's."""
+    doc = code_text(normalize(raw), "snippet")
+    [record] = doc.records
+    assert record.jurisdiction == jurisdiction
+    assert {m.variable for m in record.mentions} >= {"pm25"}

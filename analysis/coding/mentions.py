@@ -334,10 +334,18 @@ class MentionCoder:
 
     # -- filters ----------------------------------------------------------------------
     def _other_place(self, chunk: str) -> int | None:
-        """Offset in ``chunk`` of the first place named that is not the jurisdiction."""
+        """Offset in ``chunk`` of the first place named that is not the jurisdiction, nor a
+        news dateline's city (央广网成都2月2日消息: no subject of what follows)."""
+        after = self.codebook.document.get("jur_dateline_after")
+        before = self.codebook.document.get("jur_dateline_before")
         for match in gazetteer.find_places(chunk):
-            if all(c.name != self.place.name for c in match.candidates):
-                return match.start
+            if any(c.name == self.place.name for c in match.candidates):
+                continue
+            if (after is not None and after.match(chunk, match.end)) or (
+                before is not None and before.search(chunk, 0, match.start)
+            ):
+                continue
+            return match.start
         return None
 
     def _blocked(self, variable: str, value_start: int, match_start: int | None) -> str | None:
