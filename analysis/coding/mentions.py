@@ -639,27 +639,37 @@ class MentionCoder:
                     continue
                 v = values[index]
                 start = passage.start + m.start("names") + m["names"].find(names[index])
-                end = passage.start + v.end()
                 yoy = None
                 if changes is not None:
                     direction, raw, unit = changes[index]
                     yoy = self._change(variable, direction, raw, unit)
-                out.extend(
-                    self._mention(
-                        variable,
-                        False,
-                        f"{variable}.enumeration",
-                        passage,
-                        start,
-                        end,
-                        passage.start + v.start("value"),
-                        passage.start + v.end("value"),
-                        v["value"],
-                        yoy,
-                    )
-                )
+                out.extend(self._listed(variable, passage, start, v, yoy))
         return out
 
+    def _listed(
+        self,
+        variable: str,
+        passage: Span,
+        start: int,
+        value: re.Match[str],
+        yoy: tuple[float | None, str | None] | None,
+        period: _Period | None = None,
+    ) -> list[Mention]:
+        """The mentions of a value read from a list (``value`` matched in the passage), quoted
+        from ``start`` (its name) to the value."""
+        return self._mention(
+            variable,
+            False,
+            f"{variable}.enumeration",
+            passage,
+            start,
+            passage.start + value.end(),
+            passage.start + value.start("value"),
+            passage.start + value.end("value"),
+            value["value"],
+            yoy,
+            period=period,
+        )
 
     def _listed_by_period(
         self, passage: Span, lead: re.Match[str], name: str, values: list
@@ -677,21 +687,7 @@ class MentionCoder:
         start = passage.start + lead.start("names") + lead["names"].find(name)
         out: list[Mention] = []
         for period, v in zip(chain, values, strict=True):
-            out.extend(
-                self._mention(
-                    variable,
-                    False,
-                    f"{variable}.enumeration",
-                    passage,
-                    start,
-                    passage.start + v.end(),
-                    passage.start + v.start("value"),
-                    passage.start + v.end("value"),
-                    v["value"],
-                    (None, None),
-                    period=period,
-                )
-            )
+            out.extend(self._listed(variable, passage, start, v, (None, None), period))
         return out
 
 
