@@ -115,3 +115,30 @@ def test_readable_passages_are_those_any_word_finds_something_in() -> None:
         coder = MentionCoder(text, CODEBOOK, place, passages)
         expected = [p for p in passages if PLAN.any_word.search(p.text(text))]
         assert list(coder._readable()) == expected
+
+
+WORDS = st.lists(
+    st.text(alphabet="ab分别优良达到或于", min_size=1, max_size=4), min_size=1, max_size=6
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.text(alphabet="ab分别优良达到或于,。", max_size=40), st.data())
+def test_the_word_index_answers_as_a_search_of_the_stretch(words, text, data) -> None:
+    from analysis.coding.literal import any_of
+    from analysis.coding.mentions import WordIndex
+
+    index = WordIndex(text, words)
+    search = any_of(words)
+    for _ in range(10):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert index.holds(start, end) == (search.search(text, start, end) is not None)
+
+
+def test_the_word_index_finds_words_starting_inside_others() -> None:
+    from analysis.coding.mentions import WordIndex
+
+    text = "优于或达到或优于"
+    index = WordIndex(text, ["优于或达到", "达到或优于"])
+    assert index.holds(3, 8) and not index.holds(4, 8)

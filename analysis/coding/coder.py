@@ -14,7 +14,7 @@ from analysis.coding import counts, inspection
 from analysis.coding.dates import find_dates, with_years
 from analysis.coding.document import read_header
 from analysis.coding.evidence import Evidence
-from analysis.coding.mentions import Mention, code_mentions
+from analysis.coding.mentions import Mention, MentionDocument, code_mentions
 from analysis.coding.segment import RecordText, split_records
 from analysis.coding.text import Span
 
@@ -83,9 +83,11 @@ def _code_record(
     dates,
     codebook: Codebook,
     lead: list[Span] = (),
+    document: MentionDocument | None = None,
 ) -> tuple[CodedRecord, list[Audit]]:
     """One record's values. ``lead`` is text before the title that belongs to the whole page
-    (a lead paragraph with the inspection's dates), searched for the inspection fields."""
+    (a lead paragraph with the inspection's dates), searched for the inspection fields;
+    ``document`` is the mention coder's set-up of the page, shared by its records."""
     lead = list(lead)
     evidence: dict[str, Evidence] = {}
     for item in (rec.evidence, header.published, header.doc_type):
@@ -118,7 +120,7 @@ def _code_record(
         evidence["asof"] = asof
 
     mentions, level_conflicts = _resolve_levels(
-        code_mentions(text, codebook, rec.place, rec.passages, dates), codebook
+        code_mentions(text, codebook, rec.place, rec.passages, dates, document), codebook
     )
 
     values: dict[str, Any] = {k: e.value for k, e in evidence.items()}
@@ -187,8 +189,9 @@ def code_text(text: str, doc_id: str, codebook: Codebook | None = None) -> Coded
     lead = []
     if header.title is not None and len(segmentation.records) == 1:
         lead = [Span(0, header.title.start)]
+    document = MentionDocument(text, codebook, dates)
     for rec in segmentation.records:
-        record, audits = _code_record(text, doc_id, rec, header, dates, codebook, lead)
+        record, audits = _code_record(text, doc_id, rec, header, dates, codebook, lead, document)
         if not header.account and not _has_figures(record):
             record = _outcomes_only(record)
         result.records.append(record)

@@ -26,8 +26,11 @@ indicator's values with the periods listed before it (2022年和2023年,…分�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
 try:  # Python 3.11+
     from re import _constants, _parser
@@ -43,7 +46,6 @@ from analysis.coding.dates import DateSpan, anchor_year, find_periods, relative_
 from analysis.coding.literal import any_of, holds, requirements
 from analysis.coding.numbers import parse_money, parse_number
 from analysis.coding.text import (
-    PerText,
     Span,
     clause_around,
     may_hold_number,
@@ -252,6 +254,9 @@ class _Plan:
     any_word: re.Pattern[str] | None
     #: the compiled ``mention_enumeration``, None when the codebook has none
     lists: _Lists | None
+    #: the fewest of ``any_word``'s strings that a stretch holds one of exactly when it holds
+    #: one of them all (the others contain one of these)
+    words: tuple[str, ...] = ()
 
 
 def _build_plan(codebook: Codebook) -> _Plan:
@@ -267,13 +272,67 @@ def _build_plan(codebook: Codebook) -> _Plan:
     lists = _build_lists(codebook) if codebook.raw.get("mention_enumeration") else None
     rules = tuple(r for rules in codebook.mention_rules.values() for r in rules)
     needs = [r.needs for r in rules] + ([lists.lead_needs] if lists is not None else [])
+    any_word = _any_word(needs)
     return _Plan(
         variables,
         rules,
         _any_of([codebook.triggers.get(v) for v in codebook.mention_rules]),
-        _any_word(needs),
+        any_word,
         lists,
+        _fewest(word for need in needs for word in need[0]) if any_word is not None else (),
     )
+
+
+def _fewest(words: Iterable[str]) -> tuple[str, ...]:
+    """The words that contain none of the others: a text holds one of ``words`` exactly when
+    it holds one of these."""
+    return _fewest_of(frozenset(words))
+
+
+@lru_cache(maxsize=16)
+def _fewest_of(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+@lru_cache(maxsize=16)
+def _overlapped(words: tuple[str, ...]) -> frozenset[str]:
+    """The words inside an occurrence of which another may start (one begins with an end of
+    it: 达到或优于 inside 优于或达到优于)."""
+    return frozenset(
+        w for w in words if any(v.startswith(w[k:]) for v in words for k in range(1, len(w)))
+    )
+
+
+class WordIndex:
+    """Where the plain strings ``words`` stand in one text, found once: whether a stretch of it
+    holds one of them is then one binary search (the same answer as a search of the stretch,
+    as a plain string is in a stretch exactly when one of its occurrences lies inside it)."""
+
+    def __init__(self, text: str, words: Iterable[str]) -> None:
+        # of words containing one another only the shortest counts: then at most one starts
+        # at any offset
+        words = _fewest(words)
+        pattern = any_of(words)
+        found = [m.span() for m in pattern.finditer(text)]
+        # the scan's matches do not overlap: add the words starting inside one of them
+        inner = _overlapped(words)
+        more = [
+            m.span()
+            for start, end in found
+            if text[start:end] in inner
+            for at in range(start + 1, end)
+            if (m := pattern.match(text, at)) is not None
+        ]
+        if more:
+            found = sorted(found + more)
+        self.starts = [start for start, _ in found]
+        #: per occurrence, the least end of it and of those after it (sorted by start)
+        self.least_end = list(accumulate(reversed([end for _, end in found]), min))[::-1]
+
+    def holds(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` holds one of the words."""
+        i = bisect_left(self.starts, start)
+        return i < len(self.starts) and self.least_end[i] <= end
 
 
 def _any_word(needs: list[tuple[tuple[str, ...], ...]]) -> re.Pattern[str] | None:
@@ -299,11 +358,28 @@ def _any_of(patterns: list[re.Pattern[str] | None]) -> re.Pattern[str] | None:
         return None
 
 
-_DOCUMENT = PerText(size=2)
+class MentionDocument:
+    """What the mention coder finds once per document for all of its records: the codebook's
+    plan, the dated days that 今年/去年 count from, the bulletin's year and where the strings
+    the rules need stand in the text."""
+
+    def __init__(
+        self, text: str, codebook: Codebook, dates: list[DateSpan] | None = None
+    ) -> None:
+        self.text, self.codebook, self.given_dates = text, codebook, dates
+        self.dates = dates or []
+        # 今年/去年 count from a full date with its day (2017年12月 names a period, not a day)
+        self.anchors = [d for d in self.dates if d.day is not None]
+        self.plan = features.compiled(codebook, "mention_plan", _build_plan)
+        self.not_funding = codebook.cue("not_funding_cue")
+        self.doc_year = document_year(text, codebook, self.dates)
+        #: None when some rule needs no known string (every passage is then searched)
+        self.words = WordIndex(text, self.plan.words) if self.plan.any_word is not None else None
 
 
 class MentionCoder:
-    """Codes the mentions of one record."""
+    """Codes the mentions of one record (``document``: the set-up of its document, made once
+    for all its records; made here when not given)."""
 
     def __init__(
         self,
@@ -312,30 +388,41 @@ class MentionCoder:
         place: gazetteer.Place,
         passages: list[Span],
         dates: list[DateSpan] | None = None,
+        document: MentionDocument | None = None,
     ) -> None:
+        if document is None or (document.text, document.codebook, document.given_dates) != (
+            text,
+            codebook,
+            dates,
+        ):
+            document = MentionDocument(text, codebook, dates)
         self.text, self.codebook, self.place = text, codebook, place
         self.passages = passages
-        self.dates = dates or []
-        # 今年/去年 count from a full date with its day (2017年12月 names a period, not a day)
-        self.anchors = [d for d in self.dates if d.day is not None]
-        self.not_funding = codebook.cue("not_funding_cue")
+        self.dates = document.dates
+        self.anchors = document.anchors
+        self.not_funding = document.not_funding
         self.wider = _wider_area(codebook, place)
-        self.plan = features.compiled(codebook, "mention_plan", _build_plan)
+        self.plan = document.plan
         self._all_rules = self.plan.rules
-        # the bulletin's year depends on the text and its dated days only
-        days = tuple((d.start, d.end) for d in self.dates if d.day is not None)
-        self.doc_year = _DOCUMENT.get(
-            text,
-            ("document_year", codebook.version_hash, days),
-            lambda: document_year(text, codebook, self.dates),
-        )
+        self.doc_year = document.doc_year
+        self.words = document.words
         #: (variable, start) of the values dated by the bulletin's year
         self._document_dated: set[tuple[str, int]] = set()
+        #: per stretch of text, the offset of the first other place named in it
+        self._places: dict[str, int | None] = {}
+        #: per passage, the last period of the earlier passages of its paragraph
+        self._paragraph_years: dict[Span, list[_Period]] = {}
 
     # -- filters ----------------------------------------------------------------------
     def _other_place(self, chunk: str) -> int | None:
         """Offset in ``chunk`` of the first place named that is not the jurisdiction, nor a
         news dateline's city (央广网成都2月2日消息: no subject of what follows)."""
+        if chunk in self._places:  # the openings of a paragraph are read for each of its values
+            return self._places[chunk]
+        found = self._places[chunk] = self._first_other_place(chunk)
+        return found
+
+    def _first_other_place(self, chunk: str) -> int | None:
         after = self.codebook.document.get("jur_dateline_after")
         before = self.codebook.document.get("jur_dateline_before")
         for match in gazetteer.find_places(chunk):
@@ -418,6 +505,12 @@ class MentionCoder:
         ]
 
     def _paragraph_year(self, passage: Span) -> list[_Period]:
+        """The last period of the nearest earlier passage of the paragraph that has one."""
+        if passage not in self._paragraph_years:  # (the same for each value of the passage)
+            self._paragraph_years[passage] = self._earlier_period(passage)
+        return self._paragraph_years[passage]
+
+    def _earlier_period(self, passage: Span) -> list[_Period]:
         paragraph = paragraph_around(self.text, passage.start)
         earlier = [p for p in self.passages if paragraph.start <= p.start < passage.start]
         for previous in reversed(earlier):
@@ -448,13 +541,13 @@ class MentionCoder:
             clause = clause_around(self.text, cursor)
             chunk = self.text[cursor : clause.end]
             for yoy in self.codebook.yoy.finditer(chunk):
-                if any(r.pattern.search(chunk, 0, yoy.start()) for r in self._all_rules):
+                if self._rule_matches(cursor, cursor + yoy.start()):
                     return None, None
                 base = yoy.groupdict().get("base") or yoy.groupdict().get("base2")
                 if base and (year is None or int(base) != year - 1):
                     continue  # a change on another year than the previous one (较2020年…)
                 return self._change(variable, yoy["dir"], yoy["value"], yoy["unit"])
-            if cursor != value_end and any(r.pattern.search(chunk) for r in self._all_rules):
+            if cursor != value_end and self._rule_matches(cursor, clause.end):
                 return None, None
             cursor = clause.end + 1
         return None, None
@@ -533,22 +626,24 @@ class MentionCoder:
 
     def _readable(self) -> Iterator[Span]:
         """The passages, in order, that a rule or the list lead may match: ``any_word`` finds
-        one of the strings they need in it. As ``any_word`` only looks for plain strings, a
-        line it finds none in has no such passage: it is searched once for all of them."""
-        word = self.plan.any_word
-        if word is None:
+        one of the strings they need in it. As ``any_word`` only looks for plain strings, the
+        text's occurrences of them (``WordIndex``, found once per document) answer for each
+        passage."""
+        if self.words is None:
             yield from self.passages
             return
-        text = self.text
-        line, line_has_one = Span(0, 0), True
+        holds = self.words.holds
         for passage in self.passages:
-            if not line.start <= passage.start < line.end:
-                line = paragraph_around(text, passage.start)
-                line_has_one = word.search(text, line.start, line.end) is not None
-            if not line_has_one and passage.end <= line.end:
-                continue
-            if word.search(text, passage.start, passage.end) is not None:
+            if holds(passage.start, passage.end):
                 yield passage
+
+    def _rule_matches(self, start: int, end: int) -> bool:
+        """Whether a rule matches ``text[start:end]`` read as a string of its own (a stretch
+        without a string each match needs is not searched)."""
+        if self.words is not None and not self.words.holds(start, end):
+            return False
+        chunk = self.text[start:end]
+        return any(r.may_match(chunk) and r.pattern.search(chunk) for r in self._all_rules)
 
     def _mentions(self, variable, flow, exclude, rule, passage, match) -> list[Mention]:
         start, end = passage.start + match.start(), passage.start + match.end()
@@ -789,6 +884,8 @@ def code_mentions(
     place: gazetteer.Place,
     passages: list[Span],
     dates: list[DateSpan] | None = None,
+    document: MentionDocument | None = None,
 ) -> list[Mention]:
-    """All mentions of one record, in text order (``dates`` anchor 今年/去年)."""
-    return MentionCoder(text, codebook, place, passages, dates).code()
+    """All mentions of one record, in text order (``dates`` anchor 今年/去年; ``document``:
+    the set-up of the record's document, shared by its records)."""
+    return MentionCoder(text, codebook, place, passages, dates, document).code()
