@@ -142,3 +142,47 @@ def test_the_word_index_finds_words_starting_inside_others() -> None:
     text = "优于或达到或优于"
     index = WordIndex(text, ["优于或达到", "达到或优于"])
     assert index.holds(3, 8) and not index.holds(4, 8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(passages)
+def test_the_list_lead_is_found_by_its_stretches_as_by_finditer(sentence: str) -> None:
+    assert [m.span() for m in PLAN.lists.matches(sentence)] == _listed(sentence)
+
+
+def test_the_list_lead_is_found_by_its_stretches_in_the_corpus() -> None:
+    assert PLAN.lists.runs is not None
+    for sentence in _corpus_sentences():
+        assert [m.span() for m in PLAN.lists.matches(sentence)] == _listed(sentence), sentence
+
+
+NEVER_PATTERNS = [
+    r"[^,。]{1,5}?(?:分别|依次)为?", r"[^,a]+a", r"[^,\d]+\d?x", r".[^\n,]x", r"b[^,]*"
+]
+
+
+def test_characters_no_match_holds() -> None:
+    import re
+
+    from analysis.coding.mentions import never_in_match
+
+    assert never_in_match(re.compile(r"[^,。]{1,5}?分别")) == ",。"
+    assert never_in_match(re.compile(r"[^,a]+a")) == ","
+    assert never_in_match(re.compile(r".[^\n,]x")) == "\n"
+    assert never_in_match(re.compile(r"(?=x)[^,]+")) == ""  # a lookahead
+    assert never_in_match(re.compile(r"[^,]*")) == ""  # may match the empty string
+    assert never_in_match(re.compile(r"(?:[^,]|,b)+")) == ""  # ',' matched by one part
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(NEVER_PATTERNS), st.text(alphabet="ab分别依次为,。\n1x", max_size=30))
+def test_no_match_holds_a_character_never_in_match(pattern: str, text: str) -> None:
+    import re
+
+    from analysis.coding.mentions import never_in_match
+
+    compiled = re.compile(pattern)
+    never = never_in_match(compiled)
+    for start in range(len(text) + 1):
+        m = compiled.match(text, start)
+        assert m is None or not any(c in never for c in m.group())

@@ -718,7 +718,7 @@ class MentionCoder:
         sentence = passage.text(self.text)
         if not holds(lists.lead_needs, sentence):  # the lead cannot match
             return out
-        for m in lists.lead.finditer(sentence, lists.first_start(sentence)):
+        for m in lists.matches(sentence):
             names = _split_items(m["names"], lists.separator)
             values = list(lists.value.finditer(sentence, m.end()))
             values = _contiguous(sentence, m.end(), values, lists.joiner)
@@ -801,6 +801,8 @@ class _Lists:
     #: a string every match of ``lead`` contains, and the longest match (None: unbounded)
     lead_word: str | None = None
     lead_width: int | None = None
+    #: the stretches free of the characters no match of ``lead`` holds (None: none known)
+    runs: re.Pattern[str] | None = None
 
     def first_start(self, sentence: str) -> int:
         """An offset before which no match of ``lead`` starts in ``sentence``: a match holds
@@ -810,6 +812,24 @@ class _Lists:
             return 0
         first = sentence.find(self.lead_word)
         return 0 if first < 0 else max(0, first + len(self.lead_word) - self.lead_width)
+
+    def matches(self, sentence: str) -> Iterator[re.Match[str]]:
+        """The matches of ``lead`` in ``sentence``, as ``lead.finditer`` gives them: looked for
+        only in the stretches between characters no match holds (``runs``), as no match
+        reaches past one, and only while the rest of one holds what every match needs."""
+        if self.runs is None:
+            yield from self.lead.finditer(sentence, self.first_start(sentence))
+            return
+        for run in self.runs.finditer(sentence):
+            start, end = run.span()
+            # (as finditer, from the end of each match; no further search once what is left
+            # of the stretch lacks what a match needs)
+            while holds(self.lead_needs, sentence[start:end]):
+                match = self.lead.search(sentence, start, end)
+                if match is None:
+                    break
+                yield match
+                start = match.end()  # a match is never empty (never_in_match)
 
 
 def _build_lists(codebook: Codebook) -> _Lists:
@@ -831,7 +851,101 @@ def _build_lists(codebook: Codebook) -> _Lists:
         lead_needs=needs,
         lead_word=needs[0][0] if needs and len(needs[0]) == 1 else None,
         lead_width=width if width < _MAXREPEAT else None,
+        runs=_runs_between(never_in_match(lead)),
     )
+
+
+def _runs_between(chars: str) -> re.Pattern[str] | None:
+    return re.compile(f"[^{''.join(map(re.escape, chars))}]+") if chars else None
+
+
+#: Parsed items that consume one character (what ``never_in_match`` reads).
+_ONE_CHARACTER = (_constants.LITERAL, _constants.NOT_LITERAL, _constants.ANY, _constants.IN)
+_REPEATS = tuple(
+    op
+    for op in (
+        _constants.MAX_REPEAT,
+        _constants.MIN_REPEAT,
+        getattr(_constants, "POSSESSIVE_REPEAT", None),
+    )
+    if op is not None
+)
+_CLASS_ESCAPES = {
+    _constants.CATEGORY_DIGIT: r"\d",
+    _constants.CATEGORY_NOT_DIGIT: r"\D",
+    _constants.CATEGORY_SPACE: r"\s",
+    _constants.CATEGORY_NOT_SPACE: r"\S",
+    _constants.CATEGORY_WORD: r"\w",
+    _constants.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def never_in_match(pattern: re.Pattern[str]) -> str:
+    """Characters no match of ``pattern`` holds: those of its negated classes (and ``[^x]``)
+    that none of its parts can match. '' when unknown: the pattern may match the empty
+    string, or has flags, lookarounds, anchors or back-references (with which a search
+    stopped at such a character could differ from one of the whole string)."""
+    if pattern.flags & ~re.UNICODE:
+        return ""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    items: list = []
+    if parsed.getwidth()[0] < 1 or not _one_character_items(parsed, items):
+        return ""
+    candidates = {chr(av) for op, av in items if op is _constants.NOT_LITERAL} | {
+        chr(c)
+        for op, av in items
+        if op is _constants.IN and av and av[0][0] is _constants.NEGATE
+        for o, c in av[1:]
+        if o is _constants.LITERAL
+    }
+    return "".join(
+        sorted(c for c in candidates if not any(_may_match(op, av, c) for op, av in items))
+    )
+
+
+def _one_character_items(sequence, items: list) -> bool:
+    """Adds the one-character items of the parsed ``sequence`` to ``items``; False when it
+    holds anything but those, groups, alternatives and repeats."""
+    for op, av in sequence:
+        if op in _ONE_CHARACTER:
+            items.append((op, av))
+        elif op is _constants.SUBPATTERN:
+            if av[1] or av[2] or not _one_character_items(av[3], items):
+                return False
+        elif op is _constants.BRANCH:
+            if not all(_one_character_items(alternative, items) for alternative in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _one_character_items(av[2], items):
+                return False
+        else:
+            return False
+    return True
+
+
+def _may_match(op, av, char: str) -> bool:
+    """Whether the one-character item (op, av) can match ``char`` (True when unsure)."""
+    code = ord(char)
+    if op is _constants.LITERAL:
+        return av == code
+    if op is _constants.NOT_LITERAL:
+        return av != code
+    if op is _constants.ANY:
+        return char != "\n"
+    negated = bool(av) and av[0][0] is _constants.NEGATE
+    hit = False
+    for o, a in av[1:] if negated else av:
+        if o is _constants.LITERAL:
+            hit = a == code
+        elif o is _constants.RANGE:
+            hit = a[0] <= code <= a[1]
+        elif o is _constants.CATEGORY and a in _CLASS_ESCAPES:
+            hit = re.fullmatch(_CLASS_ESCAPES[a], char) is not None
+        else:
+            return True
+        if hit:
+            break
+    return hit != negated
 
 
 def _split_items(names: str, separator: re.Pattern[str]) -> list[str]:
