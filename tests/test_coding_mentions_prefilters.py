@@ -186,3 +186,10 @@ def test_no_match_holds_a_character_never_in_match(pattern: str, text: str) -> N
     for start in range(len(text) + 1):
         m = compiled.match(text, start)
         assert m is None or not any(c in never for c in m.group())
+
+
+def test_a_word_index_of_no_words_finds_none() -> None:
+    from analysis.coding.mentions import WordIndex
+
+    assert not WordIndex("分别为", []).holds(0, 3)
+    assert WordIndex("分别为", ["别"]).holds(0, 3) and not WordIndex("分别为", ["别"]).holds(2, 3)

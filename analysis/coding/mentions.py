@@ -30,7 +30,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 
 try:  # Python 3.11+
     from re import _constants, _parser
@@ -39,7 +38,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
 
 from analysis import gazetteer
-from analysis.codebook import Codebook
+from analysis.codebook import Codebook, RuleIndex
 from analysis.codebook import expand as codebook_expand
 from analysis.coding import features
 from analysis.coding.dates import DateSpan, anchor_year, find_periods, relative_year
@@ -257,6 +256,10 @@ class _Plan:
     #: the fewest of ``any_word``'s strings that a stretch holds one of exactly when it holds
     #: one of them all (the others contain one of these)
     words: tuple[str, ...] = ()
+    #: the rules by variable, with the variables' triggers, tested against a passage at once
+    index: RuleIndex | None = None
+    #: per variable, whether it is a flow and its exclude pattern
+    kinds: dict[str, tuple[bool, re.Pattern[str] | None]] | None = None
 
 
 def _build_plan(codebook: Codebook) -> _Plan:
@@ -280,6 +283,8 @@ def _build_plan(codebook: Codebook) -> _Plan:
         any_word,
         lists,
         _fewest(word for need in needs for word in need[0]) if any_word is not None else (),
+        RuleIndex(codebook.mention_rules, codebook.triggers),
+        {variable: (flow, exclude) for variable, flow, exclude, _ in variables},
     )
 
 
@@ -294,45 +299,35 @@ def _fewest_of(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
-@lru_cache(maxsize=16)
-def _overlapped(words: tuple[str, ...]) -> frozenset[str]:
-    """The words inside an occurrence of which another may start (one begins with an end of
-    it: 达到或优于 inside 优于或达到优于)."""
-    return frozenset(
-        w for w in words if any(v.startswith(w[k:]) for v in words for k in range(1, len(w)))
-    )
-
-
 class WordIndex:
-    """Where the plain strings ``words`` stand in one text, found once: whether a stretch of it
-    holds one of them is then one binary search (the same answer as a search of the stretch,
-    as a plain string is in a stretch exactly when one of its occurrences lies inside it)."""
+    """Where the plain strings ``words`` stand in one text, found in one scan: whether a stretch
+    of it holds one of them is then, as a rule, one binary search.
+
+    Of words containing one another only the shortest count (``_fewest``); then no occurrence
+    lies inside another, so a stretch holds a word exactly when the first occurrence starting
+    in it ends in it, and at most one word starts at an offset, so the scan (leftmost, not
+    overlapping) finds that first occurrence unless one of its matches runs over the
+    stretch's start: such a stretch is searched itself."""
 
     def __init__(self, text: str, words: Iterable[str]) -> None:
-        # of words containing one another only the shortest counts: then at most one starts
-        # at any offset
-        words = _fewest(words)
-        pattern = any_of(words)
-        found = [m.span() for m in pattern.finditer(text)]
-        # the scan's matches do not overlap: add the words starting inside one of them
-        inner = _overlapped(words)
-        more = [
-            m.span()
-            for start, end in found
-            if text[start:end] in inner
-            for at in range(start + 1, end)
-            if (m := pattern.match(text, at)) is not None
-        ]
-        if more:
-            found = sorted(found + more)
+        self.text = text
+        words = tuple(words)
+        self.search = _word_search(words)
+        found = [m.span() for m in self.search.finditer(text)] if words else []
         self.starts = [start for start, _ in found]
-        #: per occurrence, the least end of it and of those after it (sorted by start)
-        self.least_end = list(accumulate(reversed([end for _, end in found]), min))[::-1]
+        self.ends = [end for _, end in found]
 
     def holds(self, start: int, end: int) -> bool:
         """True when ``text[start:end]`` holds one of the words."""
         i = bisect_left(self.starts, start)
-        return i < len(self.starts) and self.least_end[i] <= end
+        if i and self.ends[i - 1] > start:  # a match runs over the start
+            return self.search.search(self.text, start, end) is not None
+        return i < len(self.starts) and self.ends[i] <= end
+
+
+@lru_cache(maxsize=16)
+def _word_search(words: tuple[str, ...]) -> re.Pattern[str]:
+    return any_of(_fewest(words))
 
 
 def _any_word(needs: list[tuple[tuple[str, ...], ...]]) -> re.Pattern[str] | None:
@@ -596,15 +591,10 @@ class MentionCoder:
             if not may_hold_number(sentence):
                 continue
             may_list = lead_needs is not None and holds(lead_needs, sentence)
-            if not may_list and plan.any_trigger is not None:
-                if plan.any_trigger.search(sentence) is None:
-                    continue  # no variable's trigger: no rule can match
-            for variable, flow, exclude, rules in plan.variables:
-                if not self.codebook.may_hold(variable, sentence):
-                    continue
+            # the variables whose trigger the passage holds, with their rules that may match
+            for variable, rules in plan.index.may_match(sentence):
+                flow, exclude = plan.kinds[variable]
                 for rule in rules:
-                    if not rule.may_match(sentence):
-                        continue
                     for match in rule.pattern.finditer(sentence):
                         found.extend(self._mentions(variable, flow, exclude, rule, passage, match))
             if may_list:
