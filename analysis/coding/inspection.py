@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from analysis.codebook import Codebook
 from analysis.coding.dates import DateSpan, anchor_year, parse_asof
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.literal import any_of, requirements
+from analysis.coding.literal import requirements
+from analysis.coding.mentions import WordIndex
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import PerText, Span, paragraph_around, sentence_around
 
@@ -51,19 +54,31 @@ def _needs(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
 
 def _holding(text: str, pattern: re.Pattern[str], spans: list[Span]) -> list[Span]:
     """The spans, in order, that hold one of the strings every match of ``pattern`` contains
-    (its most selective requirement): no other span can hold a match."""
+    (its most selective requirement): no other span can hold a match. Where the strings
+    stand is found once per text (``WordIndex``)."""
     needs = _needs(pattern)
     if not needs:
         return spans
-    words = [word for word in needs[0] if word in text]
-    if not words:
+    index = _DOCUMENT.get(text, ("words", needs[0]), lambda: WordIndex(text, needs[0]))
+    if not index.starts:
         return []
-    if len(words) == 1:  # the usual case: one plain substring test per span
-        word = words[0]
-        return [span for span in spans if word in text[span.start : span.end]]
-    any_word = any_of(words)
-    return [span for span in spans if any_word.search(text, span.start, span.end)]
+    return [span for span in spans if index.holds(span.start, span.end)]
 
+
+def _per_dates(text: str, dates: list[DateSpan], key: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()`` from the text and its dates, found once per document: kept with a copy of
+    the dates, and given again while ``dates`` equals that copy (the same dates, compared one
+    by one; a plain key would hash every date for every record)."""
+    values = _DOCUMENT.values(text)
+    held = values.get(key)
+    if held is None or held[0] != dates:
+        held = values[key] = (list(dates), compute())
+    return held[1]
+
+
+def _starts(text: str, dates: list[DateSpan]) -> list[int]:
+    """The dates' start offsets."""
+    return _per_dates(text, dates, ("starts",), lambda: [d.start for d in dates])
 
 
 def _first(
@@ -166,9 +181,9 @@ def entry_dates(
     """The first date range (D1至D2) in a sentence about the team's stay (进驻, 开展督察).
     ``dates`` are sorted by start (as ``with_years`` gives them)."""
     cue = codebook.document["entry_cue"]
-    starts = [d.start for d in dates]
-    key = ("entry_ranges", codebook.version_hash, tuple(dates))
-    ranges = _DOCUMENT.get(text, key, lambda: _entry_ranges(text, dates, cue))
+    starts = _starts(text, dates)
+    key = ("entry_ranges", codebook.version_hash)
+    ranges = _per_dates(text, dates, key, lambda: _entry_ranges(text, dates, cue))
     if (i := _first_inside(spans, starts, ranges, width=2)) is not None:
         first, second = dates[i], dates[i + 1]
         rule = "entry.range"
@@ -209,9 +224,10 @@ def _entry_day(
     cue = codebook.document.get(f"{variable}_cue")
     if cue is None:
         return None
-    days = _DOCUMENT.get(
+    days = _per_dates(
         text,
-        ("entry_days", variable, codebook.version_hash, tuple(dates)),
+        dates,
+        ("entry_days", variable, codebook.version_hash),
         lambda: [
             i
             for i, date in enumerate(dates)
@@ -233,7 +249,7 @@ def feedback_date(
     source's (记者…获悉…督察反馈意见)."""
     cue = codebook.document["feedback_cue"]
     excludes = codebook.document.get("feedback_excludes")
-    starts = [d.start for d in dates]
+    starts = _starts(text, dates)
     for span in _holding(text, cue, spans):
         for match in cue.finditer(text, span.start, span.end):
             sentence = sentence_around(text, match.start())
