@@ -86,6 +86,12 @@ class RuleIndex:
         ]
         self._size = size
         self._tables: dict[tuple[int, int], tuple[Rule, ...]] = {}
+        #: every fixed trigger's strings; per the strings of them a passage holds, the
+        #: variables to look at (a fixed trigger among them, or a regex trigger or none)
+        self._fixed = 0
+        for _, fixed_mask, *_ in self._variables:
+            self._fixed |= fixed_mask or 0
+        self._visits: dict[int, tuple[int, ...]] = {}
         #: found in a passage when any variable's trigger is (None: a variable has none)
         self._any_trigger = (
             with_first_chars(
@@ -101,12 +107,20 @@ class RuleIndex:
         if self._any_trigger is not None and self._any_trigger.search(passage) is None:
             return []
         present = self.vocabulary.mask(passage)
+        triggered = present & self._fixed
+        visits = self._visits.get(triggered)
+        if visits is None:
+            if len(self._visits) >= self._size:
+                self._visits.clear()
+            visits = self._visits[triggered] = tuple(
+                i
+                for i, (_, fixed, *_) in enumerate(self._variables)
+                if fixed is None or triggered & fixed
+            )
         out = []
-        for i, (variable, fixed, trigger, needed, rules) in enumerate(self._variables):
-            if fixed is not None:
-                if not present & fixed:
-                    continue
-            elif trigger is not None and trigger.search(passage) is None:
+        for i in visits:
+            variable, fixed, trigger, needed, rules = self._variables[i]
+            if fixed is None and trigger is not None and trigger.search(passage) is None:
                 continue
             key = (i, present & needed)
             held = self._tables.get(key)
