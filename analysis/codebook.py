@@ -16,7 +16,14 @@ from typing import Any
 import yaml
 
 from analysis.coding import numbers
-from analysis.coding.literal import Vocabulary, holds, requirements, with_first_chars, words
+from analysis.coding.literal import (
+    Vocabulary,
+    holds,
+    requirements,
+    with_fast_start,
+    with_first_chars,
+    words,
+)
 from analysis.errors import InputError
 
 CODEBOOK_PATH = Path(__file__).with_name("codebook.yaml")
@@ -259,7 +266,7 @@ def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dic
                 Rule(
                     id=entry["id"],
                     variable=variable,
-                    pattern=pattern,
+                    pattern=with_fast_start(pattern),
                     requires=_compile(entry["requires"], synonyms, where)
                     if entry.get("requires")
                     else None,

@@ -13,6 +13,7 @@ from analysis.coding.literal import (
     first_chars,
     holds,
     requirements,
+    with_fast_start,
     with_first_chars,
     words,
 )
@@ -98,6 +99,41 @@ def test_with_first_chars_finds_the_same_matches(alternatives, text) -> None:
     ]
     assert [(m.span(), m.lastgroup) for m in faster.finditer(text, 3, 30)] == [
         (m.span(), m.lastgroup) for m in pattern.finditer(text, 3, 30)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "wrapped"),
+    [
+        ("(?<![需须])(?P<value>[0-9]+)项", True),
+        ("(?:(?:群众|环境)信访|举报)件", True),
+        ("督察(?:组)?", False),  # a literal prefix: the engine skips to it
+        ("(?:交办|转办)件", False),  # a branch of literals
+        ("(?P<v>(?=[0-9])[0-9]+)项", False),  # a lookahead on the first character already
+        ("[0-9]项", False),
+        ("[0-9]+项", True),  # a repeat: tried in full at every position
+        ("(?i)(?<!a)b", False),  # flags: no first characters known
+        ("(?<!a).b", False),
+    ],
+)
+def test_with_fast_start(pattern: str, wrapped: bool) -> None:
+    compiled = re.compile(pattern)
+    assert (with_fast_start(compiled) is not compiled) == wrapped
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=3),
+    st.sampled_from(["", "(?<!a)", "(?<![ab])", "(?<!第)(?<!批)"]),
+    st.text(alphabet="ab第批c1x2 ", max_size=40),
+)
+def test_with_fast_start_finds_the_same_matches(alternatives, lead, text) -> None:
+    pattern = re.compile(
+        lead + "(?:" + "|".join(f"(?P<s{i}>{''.join(a)})" for i, a in enumerate(alternatives)) + ")"
+    )
+    faster = with_fast_start(pattern)
+    assert [(m.span(), m.lastgroup) for m in faster.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in pattern.finditer(text)
     ]
 
 

@@ -141,6 +141,29 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return pattern if first is None else re.compile(f"(?={first})(?:{pattern.pattern})")
 
 
+def with_fast_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``with_first_chars(pattern)`` unless the regex engine already skips to where a match
+    can start by itself (the pattern opens with a literal, a class, a branch of literals or
+    a lookahead): a pattern opening with a lookbehind or a branch of groups is otherwise
+    tried in full at every position."""
+    if pattern.flags & ~re.UNICODE:
+        return pattern
+    sequence = _parser.parse(pattern.pattern, pattern.flags)
+    while sequence.data and sequence.data[0][0] is _c.SUBPATTERN:
+        sequence = sequence.data[0][1][3]
+    if not sequence.data:
+        return pattern
+    op, arg = sequence.data[0]
+    if (
+        op is _c.LITERAL
+        or op is _c.IN
+        or (op is _c.ASSERT and arg[0] == 1)
+        or (op is _c.BRANCH and all(alt.data and alt.data[0][0] is _c.LITERAL for alt in arg[1]))
+    ):
+        return pattern
+    return with_first_chars(pattern)
+
+
 def _first(sequence, items: list) -> bool | None:
     """Adds to ``items`` the class items a match of the parsed ``sequence`` can start with;
     returns whether the sequence can match the empty string, None when it can start with
