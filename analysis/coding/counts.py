@@ -21,7 +21,7 @@ from functools import cached_property
 from analysis.codebook import Codebook, Rule, expand
 from analysis.coding import features
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.literal import with_first_chars
+from analysis.coding.literal import any_of, requirements, with_first_chars
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import (
     Span,
@@ -136,6 +136,9 @@ class Scoping:
     axes: tuple[tuple[re.Pattern[str], dict[str, tuple[str | None, bool]]], ...]
     selections: dict[str, Selection]
     continuation: re.Pattern[str] | None = None
+    #: per axis, strings one of which every marker holds (None: not known): an axis whose
+    #: strings are not before the number has no marker there and is not scanned
+    needs: tuple[re.Pattern[str] | None, ...] = ()
     #: per set of wanted scopes, the axes that have a marker of one of them
     _axes_wanted: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -179,6 +182,9 @@ class Scoping:
             {ASIDE} if text.rfind("(", start, number) > text.rfind(")", start, number) else set()
         )
         for axis in self._axes_for(wanted):
+            need = self.needs[axis] if self.needs else None
+            if need is not None and need.search(text, start, number) is None:
+                continue
             if (line.start, axis) not in cache:
                 cache[line.start, axis] = self._markers(text, line, axis)
             for m_start, m_end, scope, clause_only in reversed(
@@ -224,9 +230,17 @@ def scoping(codebook: Codebook) -> Scoping:
         for variable, spec in (codebook.raw.get("count_selection") or {}).items()
     }
     cue = codebook.raw.get("count_continuation")
-    result = Scoping(tuple(axes), selections, re.compile(cue) if cue else None)
+    needs = tuple(_needed(markers) for markers, _ in axes)
+    result = Scoping(tuple(axes), selections, re.compile(cue) if cue else None, needs)
     _SCOPINGS[codebook.version_hash] = result
     return result
+
+
+def _needed(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A search for the strings one of which every match of ``pattern`` holds (its most
+    selective requirement); None when none is known."""
+    found = requirements(pattern)
+    return any_of(found[0]) if found else None
 
 
 def _inherits(rule: Rule, text: str, passage: Span, sentence: str) -> bool:
