@@ -169,7 +169,11 @@ class Scoping:
         """Per axis, the scope set by the nearest marker before offset ``number`` (from
         ``start``, else from the start of its segment); ``stated`` when there is none. A
         marker whose scope is None hides the text it covers and sets nothing. ``found_in``
-        caches the markers of each line; axes with none of the ``wanted`` scopes are skipped."""
+        caches the markers of each line and the scopes found (of one text: several rules
+        read the same number); axes with none of the ``wanted`` scopes are skipped."""
+        key = ("scope", number, start, wanted)
+        if found_in is not None and key in found_in:
+            return found_in[key]
         start = segment_around(text, number).start if start is None else start
         line = paragraph_around(text, number)
         cache = {} if found_in is None else found_in
@@ -197,7 +201,8 @@ class Scoping:
                 ):
                     found.add(scope)
                     break
-        return frozenset(found or {STATED})
+        cache[key] = frozenset(found or {STATED})
+        return cache[key]
 
     def selection(self, variable: str) -> Selection:
         return self.selections.get(variable, Selection())
@@ -268,7 +273,8 @@ def scoped_candidates(
     parts: dict[Evidence, int] | None = None,
 ) -> list[tuple[Evidence, frozenset[str]]]:
     """Every value the rules find in the passages with its scope, in passage order then rule
-    order (``markers`` caches the scope markers of each line); with a ``codebook``, not those
+    order (``markers`` caches the scope markers of each line, scopes and guards of one text);
+    with a ``codebook``, not those
     its guards block (features.guard_count: 到2025年底前完成N项). ``parts`` gets, per value,
     how many numbers it adds up."""
     found = []
@@ -294,6 +300,19 @@ def _in_passage(
     return _in_sentence(
         text, passage, passage.text(text), [("", rules)], scopes, markers, codebook, parts
     )[0]
+
+
+def _guard(
+    text: str, value_start: int, codebook: Codebook, variable: str, cache: dict | None
+) -> str | None:
+    """``features.guard_count``, kept in ``cache`` (of one text: several rules read the same
+    number)."""
+    if cache is None:
+        return features.guard_count(text, value_start, codebook, variable)
+    key = ("guard", value_start, variable)
+    if key not in cache:
+        cache[key] = features.guard_count(text, value_start, codebook, variable)
+    return cache[key]
 
 
 def _in_sentence(
@@ -332,8 +351,9 @@ def _in_sentence(
                     continue
                 if value is None:
                     continue
-                if codebook is not None and features.guard_count(
-                    text, passage.start + features.value_offset(match), codebook, rule.variable
+                if codebook is not None and _guard(
+                    text, passage.start + features.value_offset(match), codebook, rule.variable,
+                    markers,
                 ):
                     continue
                 start, end = passage.start + match.start(), passage.start + match.end()
@@ -387,7 +407,8 @@ class _Found:
 
     def __init__(self, text: str, codebook: Codebook, scopes: Scoping) -> None:
         self.text, self.codebook, self.scopes = text, codebook, scopes
-        self.markers: dict = {}  # the scope markers of each line, found once
+        #: the scope markers of each line, and the scopes and guards of each number, found once
+        self.markers: dict = {}
         self.parts: dict[Evidence, int] = {}  # how many numbers each value adds up
         self.found: dict[tuple[str, Span], list[tuple[Evidence, frozenset[str]]]] = {}
 
