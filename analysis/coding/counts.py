@@ -205,7 +205,12 @@ class Scoping:
         return cache[key]
 
     def selection(self, variable: str) -> Selection:
-        return self.selections.get(variable, Selection())
+        selection = self.selections.get(variable)
+        return _NO_SELECTION if selection is None else selection
+
+
+#: The selection of a variable the codebook names none for.
+_NO_SELECTION = Selection()
 
 
 _SCOPINGS: dict[str, Scoping] = {}
@@ -489,14 +494,11 @@ def code_counts(
             target.append((evidence, scope))
         if not found:
             continue
-        best_rank = min(selection.rank(scope) for _, scope in found)
-        first = min(
-            (e for e, scope in found if selection.rank(scope) == best_rank),
-            key=lambda e: e.start,
-        )
-        best = _fullest(
-            [e for e, scope in found if selection.rank(scope) == best_rank], first, find.parts
-        )
+        ranks = [selection.rank(scope) for _, scope in found]
+        best_rank = min(ranks)
+        best_found = [e for (e, _), rank in zip(found, ranks, strict=True) if rank == best_rank]
+        first = min(best_found, key=lambda e: e.start)
+        best = _fullest(best_found, first, find.parts)
         chosen[variable] = best
         seen = {best.value}
         for other, scope in found + dropped:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -266,11 +267,10 @@ class Vocabulary:
 
     def mask(self, text: str) -> int:
         """The bits of the strings ``text`` holds."""
-        found = 0
-        if self._scan is not None:
-            for longest in self._scan.findall(text):
-                found |= self._with_prefixes[longest]
-        return found
+        if self._scan is None:
+            return 0
+        # the bits of each longest string found, or-ed without a Python-level loop
+        return reduce(or_, map(self._with_prefixes.__getitem__, self._scan.findall(text)), 0)
 
     def mask_of(self, strings) -> int:
         """The bits of ``strings`` (each one of the vocabulary's)."""
