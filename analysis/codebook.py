@@ -20,8 +20,8 @@ from analysis.coding.literal import (
     Vocabulary,
     holds,
     requirements,
+    where_found,
     with_fast_start,
-    with_first_chars,
     words,
 )
 from analysis.errors import InputError
@@ -101,7 +101,7 @@ class RuleIndex:
         self._visits: dict[int, tuple[int, ...]] = {}
         #: found in a passage when any variable's trigger is (None: a variable has none)
         self._any_trigger = (
-            with_first_chars(
+            where_found(
                 re.compile("|".join(dict.fromkeys(f"(?:{triggers[v].pattern})" for v in rules)))
             )
             if rules and all(v in triggers and not triggers[v].flags & ~re.UNICODE for v in rules)

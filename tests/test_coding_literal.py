@@ -13,6 +13,7 @@ from analysis.coding.literal import (
     first_chars,
     holds,
     requirements,
+    where_found,
     with_fast_start,
     with_first_chars,
     words,
@@ -100,6 +101,21 @@ def test_with_first_chars_finds_the_same_matches(alternatives, text) -> None:
     assert [(m.span(), m.lastgroup) for m in faster.finditer(text, 3, 30)] == [
         (m.span(), m.lastgroup) for m in pattern.finditer(text, 3, 30)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=3),
+    st.text(alphabet="ab第批c1x2 \n", max_size=40),
+)
+def test_where_found_finds_where_the_pattern_does(alternatives, text) -> None:
+    pattern = re.compile("|".join(f"(?:{''.join(a)})" for a in alternatives))
+    found = where_found(pattern)
+    assert (found.search(text) is None) == (pattern.search(text) is None)
+    assert (found.search(text, 3, 30) is None) == (pattern.search(text, 3, 30) is None)
+    if found is not pattern:
+        starts = {m.start() for m in found.finditer(text)}
+        assert starts == {i for i in range(len(text) + 1) if pattern.match(text, i)}
 
 
 @pytest.mark.parametrize(

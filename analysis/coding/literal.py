@@ -142,6 +142,18 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return pattern if first is None else re.compile(f"(?={first})(?:{pattern.pattern})")
 
 
+def where_found(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern matching one character at each position where ``pattern`` matches, for tests
+    of whether it is found at all: it consumes a first character of ``pattern`` and looks
+    back, so that the regex engine skips to the next first character by itself (a lookahead
+    in front, as with_first_chars, is tried at every position). ``pattern`` when its first
+    characters are not known."""
+    first = first_chars(pattern)
+    if first is None:
+        return pattern
+    return re.compile(f"{first}(?<=(?=(?:{pattern.pattern})){first})")
+
+
 def with_fast_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``with_first_chars(pattern)`` unless the regex engine already skips to where a match
     can start by itself (the pattern opens with a literal, a class, a branch of literals or
@@ -261,8 +273,12 @@ class Vocabulary:
             for char in s:
                 node = node.setdefault(char, {})
             node[""] = {}
+        # at each position holding a first character (consumed, so that the regex engine
+        # skips to the next one by itself), the longest string read from that position
         self._scan = (
-            re.compile(f"(?=[{first}])(?=({_trie_pattern(trie)}))") if self.strings else None
+            re.compile(f"[{first}](?<=(?=({_trie_pattern(trie)}))(?s:.))")
+            if self.strings
+            else None
         )
 
     def mask(self, text: str) -> int:
