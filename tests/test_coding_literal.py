@@ -103,6 +103,11 @@ def test_with_first_chars_finds_the_same_matches(alternatives, text) -> None:
     ]
 
 
+def test_where_found_keeps_a_pattern_referring_to_its_groups() -> None:
+    pattern = re.compile("(?P<a>a)?(?(a)b|c)")
+    assert where_found(pattern) is pattern
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=3),

@@ -147,11 +147,14 @@ def where_found(pattern: re.Pattern[str]) -> re.Pattern[str]:
     of whether it is found at all: it consumes a first character of ``pattern`` and looks
     back, so that the regex engine skips to the next first character by itself (a lookahead
     in front, as with_first_chars, is tried at every position). ``pattern`` when its first
-    characters are not known."""
+    characters are not known or it cannot stand in a lookbehind (it refers to its groups)."""
     first = first_chars(pattern)
     if first is None:
         return pattern
-    return re.compile(f"{first}(?<=(?=(?:{pattern.pattern})){first})")
+    try:
+        return re.compile(f"{first}(?<=(?=(?:{pattern.pattern})){first})")
+    except re.error:
+        return pattern
 
 
 def with_fast_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
