@@ -104,7 +104,7 @@ def test_with_first_chars_finds_the_same_matches(alternatives, text) -> None:
 
 
 def test_where_found_keeps_a_pattern_referring_to_its_groups() -> None:
-    pattern = re.compile("(?P<a>a)?(?(a)b|c)")
+    pattern = re.compile("a(?P<x>b)?(?(x)c|d)")
     assert where_found(pattern) is pattern
 
 
