@@ -257,9 +257,9 @@ def _inherits(rule: Rule, text: str, passage: Span, sentence: str) -> bool:
     """A rule whose conditions do not hold in the passage's own ``sentence`` holds for it
     all the same: ``requires_in: paragraph`` and its ``requires`` met earlier in the
     paragraph (反馈的42个问题,细化为136项整改任务。截至…已完成整改98项), none of its
-    ``excludes`` in the sentence. Scope markers are then looked for from the paragraph's
-    start (a sentence continuing the previous one, …第十批信访件共计263件。截至9月14日,
-    已办结183件, is scoped from there too; the nearest marker still wins)."""
+    ``excludes`` in the sentence. Its counts are then scoped from the paragraph's start, as
+    are those of a sentence continuing the previous one (…第十批信访件共计263件。截至9月14日,
+    已办结183件: the 183 are of that batch; the nearest marker still wins)."""
     if rule.requires_in != "paragraph" or rule.requires is None:
         return False
     if rule.excludes is not None and rule.excludes.search(sentence):
@@ -278,10 +278,9 @@ def scoped_candidates(
     parts: dict[Evidence, int] | None = None,
 ) -> list[tuple[Evidence, frozenset[str]]]:
     """Every value the rules find in the passages with its scope, in passage order then rule
-    order (``markers`` caches the scope markers of each line, scopes and guards of one text);
-    with a ``codebook``, not those
-    its guards block (features.guard_count: 到2025年底前完成N项). ``parts`` gets, per value,
-    how many numbers it adds up."""
+    order (``markers`` caches, for one text, the scope markers of each line and the scopes
+    and guards found); with a ``codebook``, not those its guards block (features.guard_count:
+    到2025年底前完成N项). ``parts`` gets, per value, how many numbers it adds up."""
     found = []
     for passage in passages:
         sentence = passage.text(text)
