@@ -16,7 +16,14 @@ from typing import Any
 import yaml
 
 from analysis.coding import numbers
-from analysis.coding.literal import Vocabulary, holds, requirements, with_first_chars, words
+from analysis.coding.literal import (
+    Vocabulary,
+    holds,
+    requirements,
+    where_found,
+    with_fast_start,
+    words,
+)
 from analysis.errors import InputError
 
 CODEBOOK_PATH = Path(__file__).with_name("codebook.yaml")
@@ -86,9 +93,15 @@ class RuleIndex:
         ]
         self._size = size
         self._tables: dict[tuple[int, int], tuple[Rule, ...]] = {}
+        #: every fixed trigger's strings; per the strings of them a passage holds, the
+        #: variables to look at (a fixed trigger among them, or a regex trigger or none)
+        self._fixed = 0
+        for _, fixed_mask, *_ in self._variables:
+            self._fixed |= fixed_mask or 0
+        self._visits: dict[int, tuple[int, ...]] = {}
         #: found in a passage when any variable's trigger is (None: a variable has none)
         self._any_trigger = (
-            with_first_chars(
+            where_found(
                 re.compile("|".join(dict.fromkeys(f"(?:{triggers[v].pattern})" for v in rules)))
             )
             if rules and all(v in triggers and not triggers[v].flags & ~re.UNICODE for v in rules)
@@ -101,12 +114,20 @@ class RuleIndex:
         if self._any_trigger is not None and self._any_trigger.search(passage) is None:
             return []
         present = self.vocabulary.mask(passage)
+        triggered = present & self._fixed
+        visits = self._visits.get(triggered)
+        if visits is None:
+            if len(self._visits) >= self._size:
+                self._visits.clear()
+            visits = self._visits[triggered] = tuple(
+                i
+                for i, (_, fixed, *_) in enumerate(self._variables)
+                if fixed is None or triggered & fixed
+            )
         out = []
-        for i, (variable, fixed, trigger, needed, rules) in enumerate(self._variables):
-            if fixed is not None:
-                if not present & fixed:
-                    continue
-            elif trigger is not None and trigger.search(passage) is None:
+        for i in visits:
+            variable, fixed, trigger, needed, rules = self._variables[i]
+            if fixed is None and trigger is not None and trigger.search(passage) is None:
                 continue
             key = (i, present & needed)
             held = self._tables.get(key)
@@ -245,7 +266,7 @@ def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dic
                 Rule(
                     id=entry["id"],
                     variable=variable,
-                    pattern=pattern,
+                    pattern=with_fast_start(pattern),
                     requires=_compile(entry["requires"], synonyms, where)
                     if entry.get("requires")
                     else None,

@@ -13,6 +13,8 @@ from analysis.coding.literal import (
     first_chars,
     holds,
     requirements,
+    where_found,
+    with_fast_start,
     with_first_chars,
     words,
 )
@@ -98,6 +100,61 @@ def test_with_first_chars_finds_the_same_matches(alternatives, text) -> None:
     ]
     assert [(m.span(), m.lastgroup) for m in faster.finditer(text, 3, 30)] == [
         (m.span(), m.lastgroup) for m in pattern.finditer(text, 3, 30)
+    ]
+
+
+def test_where_found_keeps_a_pattern_referring_to_its_groups() -> None:
+    pattern = re.compile("a(?P<x>b)?(?(x)c|d)")
+    assert where_found(pattern) is pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=3),
+    st.text(alphabet="ab第批c1x2 \n", max_size=40),
+)
+def test_where_found_finds_where_the_pattern_does(alternatives, text) -> None:
+    pattern = re.compile("|".join(f"(?:{''.join(a)})" for a in alternatives))
+    found = where_found(pattern)
+    assert (found.search(text) is None) == (pattern.search(text) is None)
+    assert (found.search(text, 3, 30) is None) == (pattern.search(text, 3, 30) is None)
+    if found is not pattern:
+        starts = {m.start() for m in found.finditer(text)}
+        assert starts == {i for i in range(len(text) + 1) if pattern.match(text, i)}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "wrapped"),
+    [
+        ("(?<![需须])(?P<value>[0-9]+)项", True),
+        ("(?:(?:群众|环境)信访|举报)件", True),
+        ("督察(?:组)?", False),  # a literal prefix: the engine skips to it
+        ("(?:交办|转办)件", False),  # a branch of literals
+        ("(?P<v>(?=[0-9])[0-9]+)项", False),  # a lookahead on the first character already
+        ("[0-9]项", False),
+        ("[0-9]+项", True),  # a repeat: tried in full at every position
+        ("(?i)(?<!a)b", False),  # flags: no first characters known
+        ("(?<!a).b", False),
+    ],
+)
+def test_with_fast_start(pattern: str, wrapped: bool) -> None:
+    compiled = re.compile(pattern)
+    assert (with_fast_start(compiled) is not compiled) == wrapped
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=3),
+    st.sampled_from(["", "(?<!a)", "(?<![ab])", "(?<!第)(?<!批)"]),
+    st.text(alphabet="ab第批c1x2 ", max_size=40),
+)
+def test_with_fast_start_finds_the_same_matches(alternatives, lead, text) -> None:
+    pattern = re.compile(
+        lead + "(?:" + "|".join(f"(?P<s{i}>{''.join(a)})" for i, a in enumerate(alternatives)) + ")"
+    )
+    faster = with_fast_start(pattern)
+    assert [(m.span(), m.lastgroup) for m in faster.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in pattern.finditer(text)
     ]
 
 

@@ -99,3 +99,11 @@ def test_per_text_keeps_each_texts_values_apart_and_bounded():
     assert same == a and same is not a
     cache.get(same, "k", compute("same"))
     assert calls[-1] == "same"
+
+
+def test_span_look_ups_give_spans() -> None:
+    text = "甲,乙;丙。\n丁"
+    for around in (clause_around, segment_around, paragraph_around):
+        found = around(text, 2)
+        assert type(found) is Span and found.start <= 2 < found.end
+    assert clause_around(text, 2) == Span(2, 3) and paragraph_around(text, 7) == Span(7, 8)

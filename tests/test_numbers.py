@@ -311,3 +311,49 @@ def test_concentration_excludes_other_units() -> None:
     assert found is not None and parse_concentration(found.group()) == 38.0
     with pytest.raises(ValueError):
         parse_concentration("0.5mg/m3")
+
+
+#: The lookaheads that only state what NUMBER or a part of it needs (numbers._ARABIC,
+#: _CHINESE): without them NUMBER matches the same, alone and before what a rule puts after it.
+_GUARDS = (
+    "(?=[0-9０-９零〇一二两三四五六七八九十])",
+    "(?=[0-9０-９])",
+    "(?=[0-9０-９]{1,3}[,，])",
+    "(?=[零〇一二两三四五六七八九十])",
+    "(?=[零〇一二两三四五六七八九十百千万]*亿)",
+    "(?=[零〇一二两三四五六七八九十百千]*万)",
+)
+_ANY_TEXT = "0123456789０,，.．零〇一二两三四五六七八九十百千万亿元米瓦项个年Aa "
+_NUMERAL_TEXT = st.one_of(
+    st.text(alphabet=_ANY_TEXT, max_size=16),
+    st.text(alphabet="01,.零〇一两三十百千万亿元米项", max_size=12),  # numerals close together
+)
+_NUMERALS = [
+    "三千万", "十二亿三千万元", "两百零五项", "二〇二一年", "1,234.5万元", "3千米", "五十万千瓦",
+    "12,345,678个", "一万二", "九千九百九十九亿", "A1.2万", "PM2.5", "〇", "百万元",
+]
+_AFTER = ["", "项", "(?:个|项)任务", r"\s?(?:件|宗)", "(?:亿|万)?元", "[,，.．]", "千?米"]
+
+
+def _unguarded(pattern: str) -> str:
+    for guard in _GUARDS:
+        assert guard in pattern
+        pattern = pattern.replace(guard, "")
+    return pattern
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(_NUMERAL_TEXT, st.sampled_from(_AFTER))
+def test_number_guards_change_no_match(text: str, after: str) -> None:
+    guarded = re.compile(NUMBER + after)
+    plain = re.compile(_unguarded(NUMBER) + after)
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for start in range(len(text)):
+        found, expected = guarded.match(text, start), plain.match(text, start)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("text", _NUMERALS)
+@pytest.mark.parametrize("after", _AFTER)
+def test_number_guards_change_no_match_in_numerals(text: str, after: str) -> None:
+    test_number_guards_change_no_match.hypothesis.inner_test(text, after)

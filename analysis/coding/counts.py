@@ -21,7 +21,7 @@ from functools import cached_property
 from analysis.codebook import Codebook, Rule, expand
 from analysis.coding import features
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.literal import with_first_chars
+from analysis.coding.literal import any_of, requirements, with_first_chars
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import (
     Span,
@@ -136,6 +136,9 @@ class Scoping:
     axes: tuple[tuple[re.Pattern[str], dict[str, tuple[str | None, bool]]], ...]
     selections: dict[str, Selection]
     continuation: re.Pattern[str] | None = None
+    #: per axis, strings one of which every marker holds (None: not known): an axis whose
+    #: strings are not before the number has no marker there and is not scanned
+    needs: tuple[re.Pattern[str] | None, ...] = ()
     #: per set of wanted scopes, the axes that have a marker of one of them
     _axes_wanted: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -166,7 +169,11 @@ class Scoping:
         """Per axis, the scope set by the nearest marker before offset ``number`` (from
         ``start``, else from the start of its segment); ``stated`` when there is none. A
         marker whose scope is None hides the text it covers and sets nothing. ``found_in``
-        caches the markers of each line; axes with none of the ``wanted`` scopes are skipped."""
+        caches the markers of each line and the scopes found (of one text: several rules
+        read the same number); axes with none of the ``wanted`` scopes are skipped."""
+        key = ("scope", number, start, wanted)
+        if found_in is not None and key in found_in:
+            return found_in[key]
         start = segment_around(text, number).start if start is None else start
         line = paragraph_around(text, number)
         cache = {} if found_in is None else found_in
@@ -179,6 +186,9 @@ class Scoping:
             {ASIDE} if text.rfind("(", start, number) > text.rfind(")", start, number) else set()
         )
         for axis in self._axes_for(wanted):
+            need = self.needs[axis] if self.needs else None
+            if need is not None and need.search(text, start, number) is None:
+                continue
             if (line.start, axis) not in cache:
                 cache[line.start, axis] = self._markers(text, line, axis)
             for m_start, m_end, scope, clause_only in reversed(
@@ -191,10 +201,16 @@ class Scoping:
                 ):
                     found.add(scope)
                     break
-        return frozenset(found or {STATED})
+        cache[key] = frozenset(found or {STATED})
+        return cache[key]
 
     def selection(self, variable: str) -> Selection:
-        return self.selections.get(variable, Selection())
+        selection = self.selections.get(variable)
+        return _NO_SELECTION if selection is None else selection
+
+
+#: The selection of a variable the codebook names none for.
+_NO_SELECTION = Selection()
 
 
 _SCOPINGS: dict[str, Scoping] = {}
@@ -224,38 +240,32 @@ def scoping(codebook: Codebook) -> Scoping:
         for variable, spec in (codebook.raw.get("count_selection") or {}).items()
     }
     cue = codebook.raw.get("count_continuation")
-    result = Scoping(tuple(axes), selections, re.compile(cue) if cue else None)
+    needs = tuple(_needed(markers) for markers, _ in axes)
+    result = Scoping(tuple(axes), selections, re.compile(cue) if cue else None, needs)
     _SCOPINGS[codebook.version_hash] = result
     return result
 
 
-def _applies(rule: Rule, text: str, passage: Span) -> bool:
-    """The rule's conditions hold for the passage (``requires_in: paragraph``: its
-    ``requires`` may be met earlier in the paragraph — 反馈的42个问题,细化为136项整改任务。
-    截至…已完成整改98项)."""
-    sentence = passage.text(text)
-    if rule.applies_to(sentence):
-        return True
+def _needed(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A search for the strings one of which every match of ``pattern`` holds (its most
+    selective requirement); None when none is known."""
+    found = requirements(pattern)
+    return any_of(found[0]) if found else None
+
+
+def _inherits(rule: Rule, text: str, passage: Span, sentence: str) -> bool:
+    """A rule whose conditions do not hold in the passage's own ``sentence`` holds for it
+    all the same: ``requires_in: paragraph`` and its ``requires`` met earlier in the
+    paragraph (反馈的42个问题,细化为136项整改任务。截至…已完成整改98项), none of its
+    ``excludes`` in the sentence. Its counts are then scoped from the paragraph's start, as
+    are those of a sentence continuing the previous one (…第十批信访件共计263件。截至9月14日,
+    已办结183件: the 183 are of that batch; the nearest marker still wins)."""
     if rule.requires_in != "paragraph" or rule.requires is None:
         return False
     if rule.excludes is not None and rule.excludes.search(sentence):
         return False
     start = paragraph_around(text, passage.start).start
     return rule.requires.search(text, start, passage.end) is not None
-
-
-def _window_start(
-    text: str, rule: Rule, passage: Span, continuation: re.Pattern[str] | None
-) -> int | None:
-    """Where scope markers are looked for: the number's segment (None), or the paragraph
-    when the rule's ``requires`` is met only earlier in it or the sentence continues the
-    previous one (…第十批信访件共计263件。截至9月14日,已办结183件: the 183 are of that
-    batch; the nearest marker still wins)."""
-    sentence = passage.text(text)
-    inherited = rule.requires_in == "paragraph" and not rule.applies_to(sentence)
-    if not inherited and not (continuation is not None and continuation.match(sentence)):
-        return None
-    return paragraph_around(text, passage.start).start
 
 
 def scoped_candidates(
@@ -268,9 +278,9 @@ def scoped_candidates(
     parts: dict[Evidence, int] | None = None,
 ) -> list[tuple[Evidence, frozenset[str]]]:
     """Every value the rules find in the passages with its scope, in passage order then rule
-    order (``markers`` caches the scope markers of each line); with a ``codebook``, not those
-    its guards block (features.guard_count: 到2025年底前完成N项). ``parts`` gets, per value,
-    how many numbers it adds up."""
+    order (``markers`` caches, for one text, the scope markers of each line and the scopes
+    and guards found); with a ``codebook``, not those its guards block (features.guard_count:
+    到2025年底前完成N项). ``parts`` gets, per value, how many numbers it adds up."""
     found = []
     for passage in passages:
         sentence = passage.text(text)
@@ -291,44 +301,89 @@ def _in_passage(
 ) -> list[tuple[Evidence, frozenset[str]]]:
     """``scoped_candidates`` in one passage that may hold a number, of rules that may match
     it."""
-    found = []
-    sentence = passage.text(text)
-    conditions: dict[tuple, bool] = {}  # rules share conditions: test each once
-    for rule in rules:
-        key = (id(rule.requires), id(rule.excludes), rule.requires_in)
-        if key not in conditions:
-            conditions[key] = _applies(rule, text, passage)
-        if not conditions[key]:
-            continue
-        for match in rule.pattern.finditer(sentence):
-            try:
-                value = _value(match)
-            except ValueError:
-                continue
-            if value is None:
-                continue
-            if codebook is not None and features.guard_count(
-                text, passage.start + features.value_offset(match), codebook, rule.variable
-            ):
-                continue
-            start, end = passage.start + match.start(), passage.start + match.end()
-            number = passage.start + _number_start(match)
-            scope = (
-                scopes.scope(
-                    text,
-                    number,
-                    _window_start(text, rule, passage, scopes.continuation),
-                    markers,
-                    scopes.selection(rule.variable).wanted,
+    return _in_sentence(
+        text, passage, passage.text(text), [("", rules)], scopes, markers, codebook, parts
+    )[0]
+
+
+def _guard(
+    text: str, value_start: int, codebook: Codebook, variable: str, cache: dict | None
+) -> str | None:
+    """``features.guard_count``, kept in ``cache`` (of one text: several rules read the same
+    number)."""
+    if cache is None:
+        return features.guard_count(text, value_start, codebook, variable)
+    key = ("guard", value_start, variable)
+    if key not in cache:
+        cache[key] = features.guard_count(text, value_start, codebook, variable)
+    return cache[key]
+
+
+def _in_sentence(
+    text: str,
+    passage: Span,
+    sentence: str,
+    held: list[tuple[str, tuple[Rule, ...]]],
+    scopes: Scoping | None,
+    markers: dict | None,
+    codebook: Codebook | None,
+    parts: dict[Evidence, int] | None = None,
+) -> list[list[tuple[Evidence, frozenset[str]]]]:
+    """Per group of ``held`` rules, ``_in_passage`` of them in the passage (``sentence``: its
+    text); conditions and the continuation cue are tested once for all of them."""
+    # rules share conditions, across variables too: each is tested once
+    conditions: dict[tuple, tuple[bool, bool]] = {}
+    continues: bool | None = None
+    out = []
+    for _, rules in held:
+        found: list[tuple[Evidence, frozenset[str]]] = []
+        for rule in rules:
+            key = (id(rule.requires), id(rule.excludes), rule.requires_in)
+            condition = conditions.get(key)
+            if condition is None:
+                in_sentence = rule.applies_to(sentence)
+                condition = conditions[key] = (
+                    in_sentence or _inherits(rule, text, passage, sentence),
+                    in_sentence,
                 )
-                if scopes
-                else frozenset({STATED})
-            )
-            evidence = cite(text, rule.variable, int(value), start, end, rule.id)
-            if parts is not None:
-                parts[evidence] = _parts(match)
-            found.append((evidence, scope))
-    return found
+            if not condition[0]:
+                continue
+            for match in rule.pattern.finditer(sentence):
+                try:
+                    value = _value(match)
+                except ValueError:
+                    continue
+                if value is None:
+                    continue
+                if codebook is not None and _guard(
+                    text, passage.start + features.value_offset(match), codebook, rule.variable,
+                    markers,
+                ):
+                    continue
+                start, end = passage.start + match.start(), passage.start + match.end()
+                if scopes:
+                    if continues is None:
+                        cue = scopes.continuation
+                        continues = cue is not None and cue.match(sentence) is not None
+                    # inherited: ``requires`` met only earlier in the paragraph
+                    inherited = rule.requires_in == "paragraph" and not condition[1]
+                    scope = scopes.scope(
+                        text,
+                        passage.start + _number_start(match),
+                        paragraph_around(text, passage.start).start
+                        if inherited or continues
+                        else None,
+                        markers,
+                        scopes.selection(rule.variable).wanted,
+                    )
+                else:
+                    scope = frozenset({STATED})
+                evidence = cite(text, rule.variable, int(value), start, end, rule.id)
+                if parts is not None:
+                    parts[evidence] = _parts(match)
+                found.append((evidence, scope))
+        out.append(found)
+    return out
 
 
 def candidates(
@@ -356,12 +411,36 @@ class _Found:
 
     def __init__(self, text: str, codebook: Codebook, scopes: Scoping) -> None:
         self.text, self.codebook, self.scopes = text, codebook, scopes
-        self.markers: dict = {}  # the scope markers of each line, found once
+        #: the scope markers of each line, and the scopes and guards of each number, found once
+        self.markers: dict = {}
         self.parts: dict[Evidence, int] = {}  # how many numbers each value adds up
         self.found: dict[tuple[str, Span], list[tuple[Evidence, frozenset[str]]]] = {}
-        #: per variable and a passage that may hold a number, the rules that may match it
-        #: (default: all, tested)
-        self.rules: dict[tuple[str, Span], tuple[Rule, ...]] = {}
+
+    def passage(
+        self, passage: Span, sentence: str, held: list[tuple[str, tuple[Rule, ...]]]
+    ) -> list[tuple[str, list[tuple[Evidence, frozenset[str]]]]]:
+        """Per variable of ``held``, the candidates of its rules (those that may match the
+        passage) in the passage (``sentence``: its text), kept for later look-ups."""
+        with_rules = [(variable, rules) for variable, rules in held if rules]
+        found = (
+            _in_sentence(
+                self.text,
+                passage,
+                sentence,
+                with_rules,
+                self.scopes,
+                self.markers,
+                self.codebook,
+                self.parts,
+            )
+            if with_rules
+            else []
+        )
+        for variable, _ in held:
+            self.found[variable, passage] = []
+        out = [(variable, f) for (variable, _), f in zip(with_rules, found, strict=True)]
+        self.found.update(((variable, passage), f) for variable, f in out)
+        return out
 
     def __call__(
         self, variable: str, passages: list[Span]
@@ -371,27 +450,14 @@ class _Found:
         for passage in passages:
             key = (variable, passage)
             if key not in self.found:
-                rules = self.rules.get(key)
-                self.found[key] = (
-                    scoped_candidates(
-                        self.text,
-                        [passage],
-                        self.codebook.record_rules.get(variable, ()),
-                        self.scopes,
-                        self.markers,
-                        self.codebook,
-                        self.parts,
-                    )
-                    if rules is None
-                    else _in_passage(
-                        self.text,
-                        passage,
-                        rules,
-                        self.scopes,
-                        self.markers,
-                        self.codebook,
-                        self.parts,
-                    )
+                self.found[key] = scoped_candidates(
+                    self.text,
+                    [passage],
+                    self.codebook.record_rules.get(variable, ()),
+                    self.scopes,
+                    self.markers,
+                    self.codebook,
+                    self.parts,
                 )
             out.extend(self.found[key])
         return out
@@ -406,29 +472,32 @@ def code_counts(
     conflicts: list[Conflict] = []
     scopes = scoping(codebook)
     find = _Found(text, codebook, scopes)
-    holding: dict[str, list[Span]] = {variable: [] for variable in codebook.record_rules}
+    index = codebook.record_index
+    #: per variable, its candidates in passage order, then rule order
+    holding: dict[str, list[tuple[Evidence, frozenset[str]]]] = {
+        variable: [] for variable in codebook.record_rules
+    }
     for passage in passages:
-        sentence = passage.text(text)
-        if may_hold_number(sentence):
-            for variable, rules in codebook.record_index.may_match(sentence):
-                holding[variable].append(passage)
-                find.rules[variable, passage] = rules
+        sentence = text[passage.start : passage.end]
+        if not may_hold_number(sentence):
+            continue
+        held = index.may_match(sentence)
+        if held:
+            for variable, found in find.passage(passage, sentence, held):
+                holding[variable] += found
     for variable in codebook.record_rules:  # the count variables, in codebook order
         selection = scopes.selection(variable)
         found, dropped = [], []
-        for evidence, scope in find(variable, holding[variable]):
+        for evidence, scope in holding[variable]:
             target = dropped if selection.dropped(scope, doc_type) else found
             target.append((evidence, scope))
         if not found:
             continue
-        best_rank = min(selection.rank(scope) for _, scope in found)
-        first = min(
-            (e for e, scope in found if selection.rank(scope) == best_rank),
-            key=lambda e: e.start,
-        )
-        best = _fullest(
-            [e for e, scope in found if selection.rank(scope) == best_rank], first, find.parts
-        )
+        ranks = [selection.rank(scope) for _, scope in found]
+        best_rank = min(ranks)
+        best_found = [e for (e, _), rank in zip(found, ranks, strict=True) if rank == best_rank]
+        first = min(best_found, key=lambda e: e.start)
+        best = _fullest(best_found, first, find.parts)
         chosen[variable] = best
         seen = {best.value}
         for other, scope in found + dropped:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -141,6 +142,44 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return pattern if first is None else re.compile(f"(?={first})(?:{pattern.pattern})")
 
 
+def where_found(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern matching one character at each position where ``pattern`` matches, for tests
+    of whether it is found at all: it consumes a first character of ``pattern`` and looks
+    back, so that the regex engine skips to the next first character by itself (a lookahead
+    in front, as with_first_chars, is tried at every position). ``pattern`` when its first
+    characters are not known or it cannot stand in a lookbehind (it refers to its groups)."""
+    first = first_chars(pattern)
+    if first is None:
+        return pattern
+    try:
+        return re.compile(f"{first}(?<=(?=(?:{pattern.pattern})){first})")
+    except re.error:
+        return pattern
+
+
+def with_fast_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``with_first_chars(pattern)`` unless the regex engine already skips to where a match
+    can start by itself (the pattern opens with a literal, a class, a branch of literals or
+    a lookahead): a pattern opening with a lookbehind or a branch of groups is otherwise
+    tried in full at every position."""
+    if pattern.flags & ~re.UNICODE:
+        return pattern
+    sequence = _parser.parse(pattern.pattern, pattern.flags)
+    while sequence.data and sequence.data[0][0] is _c.SUBPATTERN:
+        sequence = sequence.data[0][1][3]
+    if not sequence.data:
+        return pattern
+    op, arg = sequence.data[0]
+    if (
+        op is _c.LITERAL
+        or op is _c.IN
+        or (op is _c.ASSERT and arg[0] == 1)
+        or (op is _c.BRANCH and all(alt.data and alt.data[0][0] is _c.LITERAL for alt in arg[1]))
+    ):
+        return pattern
+    return with_first_chars(pattern)
+
+
 def _first(sequence, items: list) -> bool | None:
     """Adds to ``items`` the class items a match of the parsed ``sequence`` can start with;
     returns whether the sequence can match the empty string, None when it can start with
@@ -237,17 +276,20 @@ class Vocabulary:
             for char in s:
                 node = node.setdefault(char, {})
             node[""] = {}
+        # at each position holding a first character (consumed, so that the regex engine
+        # skips to the next one by itself), the longest string read from that position
         self._scan = (
-            re.compile(f"(?=[{first}])(?=({_trie_pattern(trie)}))") if self.strings else None
+            re.compile(f"[{first}](?<=(?=({_trie_pattern(trie)}))(?s:.))")
+            if self.strings
+            else None
         )
 
     def mask(self, text: str) -> int:
         """The bits of the strings ``text`` holds."""
-        found = 0
-        if self._scan is not None:
-            for longest in self._scan.findall(text):
-                found |= self._with_prefixes[longest]
-        return found
+        if self._scan is None:
+            return 0
+        # the bits of each longest string found, or-ed without a Python-level loop
+        return reduce(or_, map(self._with_prefixes.__getitem__, self._scan.findall(text)), 0)
 
     def mask_of(self, strings) -> int:
         """The bits of ``strings`` (each one of the vocabulary's)."""

@@ -60,9 +60,12 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,
 
 _AD = "[0-9０-９]"  # Arabic digit, ASCII or full-width
 _MAG = "|".join(MAGNITUDES)  # dict order is longest-first where it matters
+# The lookaheads opening a part or an alternative (a digit first; digits then a comma; a run
+# of numerals up to 亿 or 万) only state what it needs to match: they change no match, and a
+# regex tries the part, or backtracks into it, without trying it in full where it fails.
 _ARABIC = (
-    rf"(?<![0-9０-９A-Za-z])(?<![0-9０-９][.．])"  # not inside a digit run, PM2.5, SO2 ...
-    rf"(?:{_AD}{{1,3}}(?:[,，]{_AD}{{3}})+|{_AD}+)(?:[.．]{_AD}+)?"
+    rf"(?={_AD})(?<![0-9０-９A-Za-z])(?<![0-9０-９][.．])"  # not inside a digit run, PM2.5 ...
+    rf"(?:(?={_AD}{{1,3}}[,，]){_AD}{{1,3}}(?:[,，]{_AD}{{3}})+|{_AD}+)(?:[.．]{_AD}+)?"
     rf"(?!{_AD}|[.．]{_AD})"
     rf"(?:(?:{_MAG})(?![万亿千百]*元)(?!(?<=千)[{_KILO_UNITS}]))?"
 )
@@ -75,11 +78,13 @@ _HUNDRED = f"{_D}百{_BELOW_HUNDRED}?"
 _THOUSAND = f"{_D}千(?:{_HUNDRED}|{_BELOW_HUNDRED})?"
 _SECTION = f"(?:{_THOUSAND}|{_HUNDRED}|{_TEN}|{_D})"  # 1 .. 9999
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+#: The characters a Chinese numeral starts with (百千万亿 only follow a digit).
+_CN_FIRST = "零〇一二两三四五六七八九十"
 _CHINESE = (
-    f"(?<![{_CN_NUMERALS}])"
+    f"(?=[{_CN_FIRST}])(?<![{_CN_NUMERALS}])"
     "(?:[〇零一二三四五六七八九]{4}"  # a year written digit by digit: 二〇二一, 一九九八
-    f"|{_SECTION}万?亿(?:{_Z}?{_SECTION}万)?(?:{_Z}?{_SECTION})?"
-    f"|{_SECTION}万(?:{_Z}?{_SECTION})?"
+    f"|(?=[零〇一二两三四五六七八九十百千万]*亿){_SECTION}万?亿(?:{_Z}?{_SECTION}万)?(?:{_Z}?{_SECTION})?"
+    f"|(?=[零〇一二两三四五六七八九十百千]*万){_SECTION}万(?:{_Z}?{_SECTION})?"
     f"|{_SECTION}"
     f"|{_Z})"
     # not followed by more numeral characters, except 千 starting 千米/千瓦/...
@@ -90,7 +95,7 @@ _CHINESE = (
 #: One number: Arabic (3,123 / 12.15 / 1.2万 / ３１２３) or Chinese (三千一百二十三, 两百, 〇).
 #: The lookahead lets a regex fail at once where no number can start (a large speed-up: the
 #: coder's rules start with NUMBER and are tried at every position of a document).
-NUMBER: str = f"(?=[0-9０-９{_CN_NUMERALS}])(?:{_ARABIC}|{_CHINESE})"
+NUMBER: str = f"(?=[0-9０-９{_CN_FIRST}])(?:{_ARABIC}|{_CHINESE})"
 
 _NUMBER_RE = re.compile(NUMBER)
 _ARABIC_PARTS = re.compile(rf"(?P<digits>[0-9.,]+)(?P<mag>{_MAG})?")
