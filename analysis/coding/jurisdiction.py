@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from analysis import gazetteer
 from analysis.codebook import Codebook
+from analysis.coding import literal
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.text import PerText, Span, paragraphs, sentence_around
 
@@ -48,7 +49,8 @@ ROLE_CUES = (
 )
 #: Picks one place among the candidates of an ambiguous name (`segment.choose`).
 Chooser = Callable[[tuple[gazetteer.Place, ...]], gazetteer.Place]
-_SEPARATORS = re.compile(r"[\s、,|·•/()《》【】\[\]>»›→-]+")
+_SEPARATOR_CHARS = r"\s、,|·•/()《》【】\[\]>»›→\-"
+_SEPARATORS = re.compile(f"[{_SEPARATOR_CHARS}]+")
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ def _menu_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Spa
     """Lines that are only place names (a navigation menu, a breadcrumb, a table cell of
     names); the words of a menu (`document.jur_menu_words`: 首页, 当前位置) do not count."""
     words = codebook.document.get("jur_menu_words")
+    kept = _kept_chars(words)
     found = []
     index = place_index(text)
     for line in paragraphs(text):
@@ -102,16 +105,45 @@ def _menu_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Spa
         if not places:
             continue
         # The text between the names (and before the first, after the last).
-        gaps = zip(
-            [line.start] + [m.end for m in places],
-            [m.start for m in places] + [line.end],
-            strict=True,
+        gaps = list(
+            zip(
+                [line.start] + [m.end for m in places],
+                [m.start for m in places] + [line.end],
+                strict=True,
+            )
         )
+        if kept is not None and _holds_more(text, gaps, kept, MENU_MAX_RESIDUE):
+            continue  # a line of text naming places, the common case: no residue built
         residue = "".join(text[a:b] for a, b in gaps)
         residue = _SEPARATORS.sub("", words.sub("", residue) if words else residue)
         if len(residue) <= MENU_MAX_RESIDUE and (len(places) >= MENU_MIN_PLACES or not residue):
             found.append(line)
     return found
+
+
+@lru_cache(maxsize=8)
+def _kept_chars(words: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A character that stays in a line's residue (neither a separator nor in a menu word);
+    None when the menu words are not a list of fixed strings."""
+    fixed = literal.words(words) if words is not None else ()
+    if fixed is None:
+        return None
+    chars = "".join(sorted({re.escape(c) for word in fixed for c in word}))
+    return re.compile(rf"[^{_SEPARATOR_CHARS}{chars}]")
+
+
+def _holds_more(text: str, gaps: list[tuple[int, int]], kept: re.Pattern[str], limit: int) -> bool:
+    """True when the stretches ``gaps`` of ``text`` hold more than ``limit`` characters
+    matched by ``kept``."""
+    n = 0
+    for a, b in gaps:
+        found = kept.search(text, a, b)
+        while found is not None:
+            n += 1
+            if n > limit:
+                return True
+            found = kept.search(text, found.end(), b)
+    return False
 
 
 def _issuer_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Span]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -25,9 +24,8 @@ from analysis.gazetteer.files import STOPLIST
 from analysis.gazetteer.lookup import LEVELS, Place, surface_index
 
 
-@dataclass(frozen=True)
-class PlaceMatch:
-    """One occurrence of a place name in a text."""
+class PlaceMatch(NamedTuple):
+    """One occurrence of a place name in a text (a named tuple: a scan makes many)."""
 
     start: int
     end: int
