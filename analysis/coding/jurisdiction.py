@@ -14,6 +14,7 @@ province or prefecture of the places that are named (我省 + 哈尔滨, 大庆 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,8 +64,22 @@ class RoleMention:
     role: str
 
 
+#: The codebook whose role weights were read last, with them (read once per codebook, not
+#: per document; the codebook is held so that no other object can take its place).
+_LAST_WEIGHTS: tuple[Codebook | None, dict[str, float]] = (None, {})
+
+
 def _weights(codebook: Codebook) -> dict[str, float]:
     """Role id → weight, from the procedural rules that decide the jurisdiction."""
+    global _LAST_WEIGHTS
+    held, weights = _LAST_WEIGHTS
+    if held is not codebook:
+        weights = _read_weights(codebook)
+        _LAST_WEIGHTS = (codebook, weights)
+    return weights
+
+
+def _read_weights(codebook: Codebook) -> dict[str, float]:
     return {
         entry["id"]: float(entry.get("weight", 0))
         for entry in codebook.raw.get("procedural_rules") or []
@@ -91,6 +106,12 @@ def place_index(text: str) -> gazetteer.PlaceIndex:
     return _PLACE_INDEXES.get(text, "place_index", lambda: gazetteer.PlaceIndex(text))
 
 
+def overlapping(lines: list[Span], start: int, end: int) -> list[Span]:
+    """The lines (in order, disjoint) that overlap ``[start, end)``, found by bisection."""
+    first = bisect_right(lines, start, key=lambda line: line.end)
+    return lines[first : bisect_left(lines, end, first, key=lambda line: line.start)]
+
+
 def _menu_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Span]:
     """Lines that are only place names (a navigation menu, a breadcrumb, a table cell of
     names); the words of a menu (`document.jur_menu_words`: 首页, 当前位置) do not count."""
@@ -98,10 +119,8 @@ def _menu_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Spa
     kept = _kept_chars(words)
     found = []
     index = place_index(text)
-    for line in paragraphs(text):
-        if line.end <= start or line.start >= end:
-            continue
-        places = index.within(line.start, line.end)
+    lines = overlapping(paragraphs(text), start, end)
+    for line, places in zip(lines, index.within_each(lines), strict=True):
         if not places:
             continue
         # The text between the names (and before the first, after the last).

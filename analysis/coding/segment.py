@@ -24,7 +24,7 @@ from analysis import gazetteer
 from analysis.codebook import Codebook, default_codebook
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.group import split_group
-from analysis.coding.jurisdiction import place_index, speaker
+from analysis.coding.jurisdiction import overlapping, place_index, speaker
 from analysis.coding.text import Span, paragraphs, sentences
 
 #: Numbering or an opening bracket before a heading or section (1. 二、 (三) 4、 【 [ 〔): a
@@ -394,9 +394,7 @@ def lines_within(text: str, start: int, end: int) -> list[Span]:
     """``paragraphs(text[start:end])`` with offsets into ``text``: the document's lines cut to
     the stretch, those keeping more than white space (no cache entry for the stretch)."""
     out = []
-    for line in paragraphs(text):
-        if line.end <= start or line.start >= end:
-            continue
+    for line in overlapping(paragraphs(text), start, end):
         cut = Span(max(line.start, start), min(line.end, end))
         if cut == line or cut.text(text).strip():
             out.append(cut)

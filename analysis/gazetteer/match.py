@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -248,9 +249,26 @@ class PlaceIndex:
     ) -> list[PlaceMatch]:
         """`find_places` of ``text[start:end]``, with offsets into the whole text."""
         options = (tuple(levels), aliases, county_aliases)
+        return self._within(self._scan(options), options, start, end)
+
+    def within_each(
+        self,
+        spans: Iterable[tuple[int, int]],
+        *,
+        levels: tuple[str, ...] = LEVELS,
+        aliases: bool = True,
+        county_aliases: bool = False,
+    ) -> list[list[PlaceMatch]]:
+        """`within` of each of ``spans`` (many short stretches: the options looked up once)."""
+        options = (tuple(levels), aliases, county_aliases)
         scan = self._scan(options)
+        return [self._within(scan, options, start, end) for start, end in spans]
+
+    def _within(
+        self, scan: _Scan, options: tuple[tuple[str, ...], bool, bool], start: int, end: int
+    ) -> list[PlaceMatch]:
         lo = bisect_left(scan.starts, start)
-        hi = bisect_left(scan.starts, end)
+        hi = bisect_left(scan.starts, end, lo)
         if scan.sliceable(start, end, lo, hi):
             return scan.matches[lo:hi]
         return [_shift(m, start) for m in _scan(self.text[start:end], options)]
