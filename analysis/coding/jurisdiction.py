@@ -112,6 +112,12 @@ def overlapping(lines: list[Span], start: int, end: int) -> list[Span]:
     return lines[first : bisect_left(lines, end, first, key=lambda line: line.start)]
 
 
+def starting_within(lines: list[Span], start: int, end: int) -> list[Span]:
+    """The lines (in order) that start in ``[start, end)``, found by bisection."""
+    first = bisect_left(lines, start, key=lambda line: line.start)
+    return lines[first : bisect_left(lines, end, first, key=lambda line: line.start)]
+
+
 def _menu_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Span]:
     """Lines that are only place names (a navigation menu, a breadcrumb, a table cell of
     names); the words of a menu (`document.jur_menu_words`: 首页, 当前位置) do not count."""
@@ -170,9 +176,8 @@ def _issuer_lines(text: str, start: int, end: int, codebook: Codebook) -> list[S
     cue = _cue(codebook, "jur_issuer_line")
     return [
         line
-        for line in paragraphs(text)
-        if start <= line.start < end
-        and len(line.text(text).strip()) <= ISSUER_MAX_CHARS
+        for line in starting_within(paragraphs(text), start, end)
+        if len(line.text(text).strip()) <= ISSUER_MAX_CHARS
         and "。" not in line.text(text)
         and cue.search(line.text(text))
     ]

@@ -24,7 +24,7 @@ from analysis import gazetteer
 from analysis.codebook import Codebook, default_codebook
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.group import split_group
-from analysis.coding.jurisdiction import overlapping, place_index, speaker
+from analysis.coding.jurisdiction import overlapping, place_index, speaker, starting_within
 from analysis.coding.text import Span, paragraphs, sentences
 
 #: Numbering or an opening bracket before a heading or section (1. 二、 (三) 4、 【 [ 〔): a
@@ -129,13 +129,16 @@ def _headings(
     signature = codebook.document.get("title_not_signature")
     found, bare = [], []
     index = place_index(text)
-    lines = [line for line in paragraphs(text) if start <= line.start < end]
+    openable = index.openable()  # a line opening elsewhere opens with no place
+    lines = starting_within(paragraphs(text), start, end)
     for i, line in enumerate(lines):
         body = line.text(text)
         size = len(body.strip())
         if size > HEADING_MAX_CHARS:
             continue
         lead = _HEADING_LEAD.match(body).end()
+        if line.start + lead not in openable:
+            continue
         matches = index.opening(line.start + lead, line.end)
         if not matches or matches[0].start != 0:
             continue
@@ -188,6 +191,7 @@ def _sentence_openers(
     self_marker = codebook.document["section_self_marker"]
     marked, subjects, selves = [], [], []
     index = place_index(text)
+    openable = index.openable()  # a sentence opening elsewhere opens with no place
     for sentence in sentences(text, start, end):
         body = sentence.text(text)
         lead = _HEADING_LEAD.match(body).end()
@@ -195,6 +199,8 @@ def _sentence_openers(
             selves.append(
                 (Span(sentence.start + lead, sentence.start + own.end("ref")), own["suffix"])
             )
+            continue
+        if sentence.start + lead not in openable:
             continue
         matches = index.opening(sentence.start + lead, sentence.end)
         if not matches or matches[0].start != 0:

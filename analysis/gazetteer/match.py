@@ -288,6 +288,17 @@ class PlaceIndex:
         )
         return [_shift(m, -start) for m in found]
 
+    def openable(
+        self,
+        *,
+        levels: tuple[str, ...] = LEVELS,
+        aliases: bool = True,
+        county_aliases: bool = False,
+    ) -> set[int]:
+        """The offsets where `opening` may find a name: elsewhere it finds none (a set to test
+        many stretches against before calling it)."""
+        return self._scan((tuple(levels), aliases, county_aliases)).openable
+
     def opening(
         self,
         start: int,
@@ -301,9 +312,10 @@ class PlaceIndex:
         quick answer for the many stretches that do not open with a name. Only a name
         found at ``start`` or running on over it, or one blocked there, can make the
         stretch's scan find one there (elsewhere the two scans try the same names)."""
-        if start not in self._scan((tuple(levels), aliases, county_aliases)).openable:
+        options = {"levels": levels, "aliases": aliases, "county_aliases": county_aliases}
+        if start not in self.openable(**options):
             return []
-        return self.find(start, end, levels=levels, aliases=aliases, county_aliases=county_aliases)
+        return self.find(start, end, **options)
 
 
 def _shift(match: PlaceMatch, by: int) -> PlaceMatch:
