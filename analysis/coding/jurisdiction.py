@@ -17,8 +17,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from analysis import gazetteer
 from analysis.codebook import Codebook
@@ -54,8 +54,7 @@ _SEPARATOR_CHARS = r"\s、,|·•/()《》【】\[\]>»›→\-"
 _SEPARATORS = re.compile(f"[{_SEPARATOR_CHARS}]+")
 
 
-@dataclass(frozen=True)
-class RoleMention:
+class RoleMention(NamedTuple):
     """One place named in the text, with the role that decides its weight."""
 
     place: gazetteer.Place
