@@ -389,7 +389,7 @@ def _before_title(text: str, title: Span | None) -> list[Span]:
 def _opening(text: str, start: int, end: int) -> list[Span]:
     """The first paragraph of a stretch that speaks of the inspection (督察): a long line or
     one holding a sentence (not a heading)."""
-    for line in lines_within(text, start, end):
+    for line in _cut_lines(text, start, end):
         body = line.text(text)
         if "督察" in body and (len(body) > HEADING_MAX_CHARS or "。" in body):
             return [line]
@@ -399,12 +399,15 @@ def _opening(text: str, start: int, end: int) -> list[Span]:
 def lines_within(text: str, start: int, end: int) -> list[Span]:
     """``paragraphs(text[start:end])`` with offsets into ``text``: the document's lines cut to
     the stretch, those keeping more than white space (no cache entry for the stretch)."""
-    out = []
+    return list(_cut_lines(text, start, end))
+
+
+def _cut_lines(text: str, start: int, end: int) -> Iterator[Span]:
+    """`lines_within`, one line at a time (a search for the first that fits stops there)."""
     for line in overlapping(paragraphs(text), start, end):
         cut = Span(max(line.start, start), min(line.end, end))
         if cut == line or cut.text(text).strip():
-            out.append(cut)
-    return out
+            yield cut
 
 
 def _joint(
