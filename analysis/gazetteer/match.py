@@ -150,9 +150,9 @@ def _scan(
     matches: list[PlaceMatch] = []
     after = 0  # the end of the last match: names do not overlap
     for i in candidates:
-        if i < after or (pair := text[i : i + 2]) not in lengths:
+        if i < after or (tried := lengths.get(text[i : i + 2])) is None:
             continue
-        for length in lengths[pair]:
+        for length in tried:
             surface = text[i : i + length]
             hit = table.get(surface)
             if hit is None:
