@@ -14,13 +14,15 @@ province or prefecture of the places that are named (我省 + 哈尔滨, 大庆 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from analysis import gazetteer
 from analysis.codebook import Codebook
+from analysis.coding import literal
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.text import PerText, Span, paragraphs, sentence_around
 
@@ -48,11 +50,11 @@ ROLE_CUES = (
 )
 #: Picks one place among the candidates of an ambiguous name (`segment.choose`).
 Chooser = Callable[[tuple[gazetteer.Place, ...]], gazetteer.Place]
-_SEPARATORS = re.compile(r"[\s、,|·•/()《》【】\[\]>»›→-]+")
+_SEPARATOR_CHARS = r"\s、,|·•/()《》【】\[\]>»›→\-"
+_SEPARATORS = re.compile(f"[{_SEPARATOR_CHARS}]+")
 
 
-@dataclass(frozen=True)
-class RoleMention:
+class RoleMention(NamedTuple):
     """One place named in the text, with the role that decides its weight."""
 
     place: gazetteer.Place
@@ -61,8 +63,22 @@ class RoleMention:
     role: str
 
 
+#: The codebook whose role weights were read last, with them (read once per codebook, not
+#: per document; the codebook is held so that no other object can take its place).
+_LAST_WEIGHTS: tuple[Codebook | None, dict[str, float]] = (None, {})
+
+
 def _weights(codebook: Codebook) -> dict[str, float]:
     """Role id → weight, from the procedural rules that decide the jurisdiction."""
+    global _LAST_WEIGHTS
+    held, weights = _LAST_WEIGHTS
+    if held is not codebook:
+        weights = _read_weights(codebook)
+        _LAST_WEIGHTS = (codebook, weights)
+    return weights
+
+
+def _read_weights(codebook: Codebook) -> dict[str, float]:
     return {
         entry["id"]: float(entry.get("weight", 0))
         for entry in codebook.raw.get("procedural_rules") or []
@@ -89,24 +105,39 @@ def place_index(text: str) -> gazetteer.PlaceIndex:
     return _PLACE_INDEXES.get(text, "place_index", lambda: gazetteer.PlaceIndex(text))
 
 
+def overlapping(lines: list[Span], start: int, end: int) -> list[Span]:
+    """The lines (in order, disjoint) that overlap ``[start, end)``, found by bisection."""
+    first = bisect_right(lines, start, key=lambda line: line.end)
+    return lines[first : bisect_left(lines, end, first, key=lambda line: line.start)]
+
+
+def starting_within(lines: list[Span], start: int, end: int) -> list[Span]:
+    """The lines (in order) that start in ``[start, end)``, found by bisection."""
+    first = bisect_left(lines, start, key=lambda line: line.start)
+    return lines[first : bisect_left(lines, end, first, key=lambda line: line.start)]
+
+
 def _menu_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Span]:
     """Lines that are only place names (a navigation menu, a breadcrumb, a table cell of
     names); the words of a menu (`document.jur_menu_words`: 首页, 当前位置) do not count."""
     words = codebook.document.get("jur_menu_words")
+    kept = _kept_chars(words)
     found = []
     index = place_index(text)
-    for line in paragraphs(text):
-        if line.end <= start or line.start >= end:
-            continue
-        places = index.within(line.start, line.end)
+    lines = overlapping(paragraphs(text), start, end)
+    for line, places in zip(lines, index.within_each(lines), strict=True):
         if not places:
             continue
         # The text between the names (and before the first, after the last).
-        gaps = zip(
-            [line.start] + [m.end for m in places],
-            [m.start for m in places] + [line.end],
-            strict=True,
+        gaps = list(
+            zip(
+                [line.start] + [m.end for m in places],
+                [m.start for m in places] + [line.end],
+                strict=True,
+            )
         )
+        if kept is not None and _holds_more(text, gaps, kept, MENU_MAX_RESIDUE):
+            continue  # a line of text naming places, the common case: no residue built
         residue = "".join(text[a:b] for a, b in gaps)
         residue = _SEPARATORS.sub("", words.sub("", residue) if words else residue)
         if len(residue) <= MENU_MAX_RESIDUE and (len(places) >= MENU_MIN_PLACES or not residue):
@@ -114,14 +145,38 @@ def _menu_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Spa
     return found
 
 
+@lru_cache(maxsize=8)
+def _kept_chars(words: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A character that stays in a line's residue (neither a separator nor in a menu word);
+    None when the menu words are not a list of fixed strings."""
+    fixed = literal.words(words) if words is not None else ()
+    if fixed is None:
+        return None
+    chars = "".join(sorted({re.escape(c) for word in fixed for c in word}))
+    return re.compile(rf"[^{_SEPARATOR_CHARS}{chars}]")
+
+
+def _holds_more(text: str, gaps: list[tuple[int, int]], kept: re.Pattern[str], limit: int) -> bool:
+    """True when the stretches ``gaps`` of ``text`` hold more than ``limit`` characters
+    matched by ``kept``."""
+    n = 0
+    for a, b in gaps:
+        found = kept.search(text, a, b)
+        while found is not None:
+            n += 1
+            if n > limit:
+                return True
+            found = kept.search(text, found.end(), b)
+    return False
+
+
 def _issuer_lines(text: str, start: int, end: int, codebook: Codebook) -> list[Span]:
     """Short lines naming the issuing body: a signature or a publisher line."""
     cue = _cue(codebook, "jur_issuer_line")
     return [
         line
-        for line in paragraphs(text)
-        if start <= line.start < end
-        and len(line.text(text).strip()) <= ISSUER_MAX_CHARS
+        for line in starting_within(paragraphs(text), start, end)
+        if len(line.text(text).strip()) <= ISSUER_MAX_CHARS
         and "。" not in line.text(text)
         and cue.search(line.text(text))
     ]

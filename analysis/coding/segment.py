@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -23,7 +24,7 @@ from analysis import gazetteer
 from analysis.codebook import Codebook, default_codebook
 from analysis.coding.evidence import Evidence, cite
 from analysis.coding.group import split_group
-from analysis.coding.jurisdiction import place_index, speaker
+from analysis.coding.jurisdiction import overlapping, place_index, speaker, starting_within
 from analysis.coding.text import Span, paragraphs, sentences
 
 #: Numbering or an opening bracket before a heading or section (1. 二、 (三) 4、 【 [ 〔): a
@@ -62,9 +63,40 @@ def _province_weights(text: str, end: int) -> Counter[str]:
     return weights
 
 
-def choose(candidates: tuple[gazetteer.Place, ...], weights: Counter[str]) -> gazetteer.Place:
+class ProvinceWeights(Mapping[str, int]):
+    """`_province_weights`, counted at the first look-up: most names stand for one place and
+    need none (a scan of the text for province names saved)."""
+
+    def __init__(self, text: str, end: int) -> None:
+        self._text, self._end = text, end
+        self._counts: Counter[str] | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = _province_weights(self._text, self._end)
+        return self._counts
+
+    def get(self, name: str, default: int | None = None) -> int | None:
+        return self.counts.get(name, default)
+
+    def __getitem__(self, name: str) -> int:
+        return self.counts[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.counts)
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+
+def choose(
+    candidates: tuple[gazetteer.Place, ...], weights: Mapping[str, int]
+) -> gazetteer.Place:
     """The most plausible of several places with one name: its province named most often
     in the document, then the higher level."""
+    if len(candidates) == 1:  # the weights are not looked at (nor counted)
+        return candidates[0]
     return min(
         candidates,
         key=lambda p: (
@@ -86,7 +118,7 @@ class Section:
 
 
 def _headings(
-    text: str, start: int, end: int, weights: Counter[str], codebook: Codebook
+    text: str, start: int, end: int, weights: Mapping[str, int], codebook: Codebook
 ) -> list[Section]:
     """Heading lines between ``start`` and ``end`` opening with a place: with a rectification
     word (`document.heading_words`) or the place alone (`document.heading_place_only`). Bare
@@ -97,16 +129,21 @@ def _headings(
     signature = codebook.document.get("title_not_signature")
     found, bare = [], []
     index = place_index(text)
-    lines = [line for line in paragraphs(text) if start <= line.start < end]
+    openable = index.openable()  # a line opening elsewhere opens with no place
+    lines = starting_within(paragraphs(text), start, end)
     for i, line in enumerate(lines):
         body = line.text(text)
         size = len(body.strip())
-        worded = words.search(body) is not None
-        if size > HEADING_MAX_CHARS or not (worded or size <= BARE_HEADING_MAX_CHARS):
+        if size > HEADING_MAX_CHARS:
             continue
         lead = _HEADING_LEAD.match(body).end()
+        if line.start + lead not in openable:
+            continue
         matches = index.opening(line.start + lead, line.end)
         if not matches or matches[0].start != 0:
+            continue
+        worded = words.search(body) is not None
+        if not (worded or size <= BARE_HEADING_MAX_CHARS):
             continue
         # The inspecting team's home (X省第三督察组向…) or a signature line (…迎检办) opens
         # no section.
@@ -144,7 +181,7 @@ def _is_sentence(body: str) -> bool:
 
 
 def _sentence_openers(
-    text: str, start: int, end: int, weights: Counter[str], codebook: Codebook
+    text: str, start: int, end: int, weights: Mapping[str, int], codebook: Codebook
 ) -> tuple[list[Section], list[Section], list[tuple[Span, str]]]:
     """Sentences opening with a place: with a section marker (X情况——…, X:…), and as the
     sentence's subject (X省积极推进…); and sections opened by a self-reference (全省情况——…)
@@ -154,6 +191,7 @@ def _sentence_openers(
     self_marker = codebook.document["section_self_marker"]
     marked, subjects, selves = [], [], []
     index = place_index(text)
+    openable = index.openable()  # a sentence opening elsewhere opens with no place
     for sentence in sentences(text, start, end):
         body = sentence.text(text)
         lead = _HEADING_LEAD.match(body).end()
@@ -161,6 +199,8 @@ def _sentence_openers(
             selves.append(
                 (Span(sentence.start + lead, sentence.start + own.end("ref")), own["suffix"])
             )
+            continue
+        if sentence.start + lead not in openable:
             continue
         matches = index.opening(sentence.start + lead, sentence.end)
         if not matches or matches[0].start != 0:
@@ -182,7 +222,7 @@ def _after_semicolons(
     text: str,
     sentence: Span,
     index: gazetteer.PlaceIndex,
-    weights: Counter[str],
+    weights: Mapping[str, int],
     marker: re.Pattern[str],
 ) -> list[Section]:
     """Marked sections opening after a semicolon inside a sentence (…;天水市——…)."""
@@ -215,7 +255,7 @@ def _enumerated(text: str, places: set[str]) -> bool:
 
 
 def _self_sections(
-    selves: list[tuple[Span, str]], marked: list[Section], weights: Counter[str]
+    selves: list[tuple[Span, str]], marked: list[Section], weights: Mapping[str, int]
 ) -> list[Section]:
     """Sections opened by 全省/我市…: the province or prefecture holding the places that open
     the other sections (全省情况——… 南充市情况——… → 四川省)."""
@@ -234,7 +274,7 @@ def _self_sections(
 
 
 def _inline_sections(
-    text: str, start: int, end: int, weights: Counter[str], codebook: Codebook
+    text: str, start: int, end: int, weights: Mapping[str, int], codebook: Codebook
 ) -> list[Section]:
     """Sections of a joint page that start inside the text rather than on heading lines.
 
@@ -288,7 +328,7 @@ def split_records(
     """
     codebook = codebook or default_codebook()
     end = len(text) if end is None else end
-    weights = _province_weights(text, end)
+    weights = ProvinceWeights(text, end)
     body_start = title.end if title else 0
     title_spans = [title] if title else []
     title_text = title.text(text) if title else ""
@@ -349,7 +389,7 @@ def _before_title(text: str, title: Span | None) -> list[Span]:
 def _opening(text: str, start: int, end: int) -> list[Span]:
     """The first paragraph of a stretch that speaks of the inspection (督察): a long line or
     one holding a sentence (not a heading)."""
-    for line in lines_within(text, start, end):
+    for line in _cut_lines(text, start, end):
         body = line.text(text)
         if "督察" in body and (len(body) > HEADING_MAX_CHARS or "。" in body):
             return [line]
@@ -359,21 +399,22 @@ def _opening(text: str, start: int, end: int) -> list[Span]:
 def lines_within(text: str, start: int, end: int) -> list[Span]:
     """``paragraphs(text[start:end])`` with offsets into ``text``: the document's lines cut to
     the stretch, those keeping more than white space (no cache entry for the stretch)."""
-    out = []
-    for line in paragraphs(text):
-        if line.end <= start or line.start >= end:
-            continue
+    return list(_cut_lines(text, start, end))
+
+
+def _cut_lines(text: str, start: int, end: int) -> Iterator[Span]:
+    """`lines_within`, one line at a time (a search for the first that fits stops there)."""
+    for line in overlapping(paragraphs(text), start, end):
         cut = Span(max(line.start, start), min(line.end, end))
         if cut == line or cut.text(text).strip():
-            out.append(cut)
-    return out
+            yield cut
 
 
 def _joint(
     text: str,
     title: Span | None,
     sections: list[Section],
-    weights: Counter[str],
+    weights: Mapping[str, int],
     text_end: int,
 ) -> Segmentation:
     body_start = title.end if title else 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -25,9 +25,8 @@ from analysis.gazetteer.files import STOPLIST
 from analysis.gazetteer.lookup import LEVELS, Place, surface_index
 
 
-@dataclass(frozen=True)
-class PlaceMatch:
-    """One occurrence of a place name in a text."""
+class PlaceMatch(NamedTuple):
+    """One occurrence of a place name in a text (a named tuple: a scan makes many)."""
 
     start: int
     end: int
@@ -151,9 +150,9 @@ def _scan(
     matches: list[PlaceMatch] = []
     after = 0  # the end of the last match: names do not overlap
     for i in candidates:
-        if i < after or (pair := text[i : i + 2]) not in lengths:
+        if i < after or (tried := lengths.get(text[i : i + 2])) is None:
             continue
-        for length in lengths[pair]:
+        for length in tried:
             surface = text[i : i + length]
             hit = table.get(surface)
             if hit is None:
@@ -250,9 +249,26 @@ class PlaceIndex:
     ) -> list[PlaceMatch]:
         """`find_places` of ``text[start:end]``, with offsets into the whole text."""
         options = (tuple(levels), aliases, county_aliases)
+        return self._within(self._scan(options), options, start, end)
+
+    def within_each(
+        self,
+        spans: Iterable[tuple[int, int]],
+        *,
+        levels: tuple[str, ...] = LEVELS,
+        aliases: bool = True,
+        county_aliases: bool = False,
+    ) -> list[list[PlaceMatch]]:
+        """`within` of each of ``spans`` (many short stretches: the options looked up once)."""
+        options = (tuple(levels), aliases, county_aliases)
         scan = self._scan(options)
+        return [self._within(scan, options, start, end) for start, end in spans]
+
+    def _within(
+        self, scan: _Scan, options: tuple[tuple[str, ...], bool, bool], start: int, end: int
+    ) -> list[PlaceMatch]:
         lo = bisect_left(scan.starts, start)
-        hi = bisect_left(scan.starts, end)
+        hi = bisect_left(scan.starts, end, lo)
         if scan.sliceable(start, end, lo, hi):
             return scan.matches[lo:hi]
         return [_shift(m, start) for m in _scan(self.text[start:end], options)]
@@ -272,6 +288,17 @@ class PlaceIndex:
         )
         return [_shift(m, -start) for m in found]
 
+    def openable(
+        self,
+        *,
+        levels: tuple[str, ...] = LEVELS,
+        aliases: bool = True,
+        county_aliases: bool = False,
+    ) -> set[int]:
+        """The offsets where `opening` may find a name: elsewhere it finds none (a set to test
+        many stretches against before calling it)."""
+        return self._scan((tuple(levels), aliases, county_aliases)).openable
+
     def opening(
         self,
         start: int,
@@ -285,9 +312,10 @@ class PlaceIndex:
         quick answer for the many stretches that do not open with a name. Only a name
         found at ``start`` or running on over it, or one blocked there, can make the
         stretch's scan find one there (elsewhere the two scans try the same names)."""
-        if start not in self._scan((tuple(levels), aliases, county_aliases)).openable:
+        options = {"levels": levels, "aliases": aliases, "county_aliases": county_aliases}
+        if start not in self.openable(**options):
             return []
-        return self.find(start, end, levels=levels, aliases=aliases, county_aliases=county_aliases)
+        return self.find(start, end, **options)
 
 
 def _shift(match: PlaceMatch, by: int) -> PlaceMatch:
