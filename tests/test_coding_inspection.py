@@ -614,3 +614,34 @@ def test_reporting_back_to_the_team_is_no_feedback_date(line: str) -> None:
 )
 def test_a_routine_or_special_provincial_inspection(text: str) -> None:
     assert values(text)["inspection_level"] == "provincial"
+
+
+# --- the stay stated as the period of an inspection with a long name ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "自治区第二生态环境保护督察组于2022年5月10日至6月10日对我市开展第二轮第一批"
+            "新疆维吾尔自治区生态环境保护督察。",
+            "2022-05-10",
+            "2022-06-10",
+        ),
+        (
+            "2021年9月6日至10月6日,省第四督察组对我市开展了第二轮第三批省级生态环境保护"
+            "例行督察。",
+            "2021-09-06",
+            "2021-10-06",
+        ),
+        (
+            "经自治区党委批准,督察组自2023年8月1日至8月31日对我市开展第一轮第二批广西壮族"
+            "自治区生态环境保护督察工作。",
+            "2023-08-01",
+            "2023-08-31",
+        ),
+    ],
+)
+def test_stay_of_an_inspection_with_a_long_name(text: str, start: str, end: str) -> None:
+    got = body(text)
+    assert (got.get("entry_start"), got.get("entry_end")) == (start, end)
