@@ -1115,3 +1115,31 @@ def test_problems_in_tiao_and_units_in_jia(body: str, expected: dict[str, Any]) 
 )
 def test_all_of_a_stated_count_done_on_time(body: str, done: int) -> None:
     assert coded(body) == {"tasks_completed": done}
+
+
+# --- an adverbial between 已 and the completion verb ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("督察反馈问题共40个,对照整改方案,已按期完成整改任务31项。", 31),
+        ("反馈问题涉及我市的18项整改任务,已如期完成整改12项。", 12),
+        ("反馈问题共25个,截至目前,已全面完成整改任务17个。", 17),
+        ("督察反馈的36项整改任务,已于2021年底前完成整改30项,其余6项正在推进。", 30),
+    ],
+)
+def test_adverbial_between_yi_and_the_verb(body: str, done: int) -> None:
+    assert coded(body)["tasks_completed"] == done
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "督察反馈的36项整改任务,已计划于2025年底前完成整改30项。",
+        "督察反馈的36项整改任务,已明确2025年底前完成整改30项。",
+        "督察反馈的36项整改任务,已按期完成,尚未完成整改30项。",
+    ],
+)
+def test_plans_after_yi_are_not_completions(body: str) -> None:
+    assert coded(body).get("tasks_completed") != 30
