@@ -1143,3 +1143,30 @@ def test_adverbial_between_yi_and_the_verb(body: str, done: int) -> None:
 )
 def test_plans_after_yi_are_not_completions(body: str) -> None:
     assert coded(body).get("tasks_completed") != 30
+
+
+# --- all resolved, negated after a comma ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "中央督察组交办我市信访件共76件,至今未能全部办结。",
+        "中央督察组转办的信访举报件共计52件,目前尚未全部办结。",
+        "督察期间,累计转办群众信访件88件,还没有全部办结。",
+        "交办的投诉件64件,因情况复杂无法全部办结。",
+    ],
+)
+def test_all_resolved_negated_after_a_comma(body: str) -> None:
+    assert coded(body).get("petitions_resolved") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "resolved"),
+    [
+        ("中央督察组交办我市信访件共76件,目前已全部办结。", 76),
+        ("督察期间,累计转办群众信访件88件,均已办结。", 88),
+    ],
+)
+def test_all_resolved_after_a_comma(body: str, resolved: int) -> None:
+    assert coded(body)["petitions_resolved"] == resolved
