@@ -1170,3 +1170,132 @@ def test_all_resolved_negated_after_a_comma(body: str) -> None:
 )
 def test_all_resolved_after_a_comma(body: str, resolved: int) -> None:
     assert coded(body)["petitions_resolved"] == resolved
+
+
+# --- complaint nouns with no noun after the complaint word, a pollution kind or 诉求 ---------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "督察期间,省督察组向我市转交信访投诉312件,截至7月底已办结305件。",
+            {"petitions_total": 312, "petitions_resolved": 305},
+        ),
+        (
+            "中央督察组交办的3120件群众信访举报,已办结3058件。",
+            {"petitions_total": 3120, "petitions_resolved": 3058},
+        ),
+        (
+            "省委督察组转办我市的生态环境投诉1058件,已办结1041件。",
+            {"petitions_total": 1058, "petitions_resolved": 1041},
+        ),
+        (
+            "中央督察组交办我市的87件环境污染举报已全部办结。",
+            {"petitions_total": 87, "petitions_resolved": 87},
+        ),
+        (
+            "督察组转来的39件扬尘污染举报均已办结。",
+            {"petitions_total": 39, "petitions_resolved": 39},
+        ),
+        (
+            "中央督察组交办我市的426件群众诉求已全部办结。",
+            {"petitions_total": 426, "petitions_resolved": 426},
+        ),
+        (
+            "督察组转办我市的群众来电来信来访诉求892件,已办结880件。",
+            {"petitions_total": 892, "petitions_resolved": 880},
+        ),
+    ],
+)
+def test_complaint_nouns_without_a_noun_after(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- resolved counts: 办理完毕, 办结销号, count first without 已, all done by a time rule ------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "截至7月20日,中央督察组累计转办我市信访件208件。已办理完毕197件,其余正在办理。",
+            {"petitions_total": 208, "petitions_resolved": 197},
+        ),
+        (
+            "中央督察组转交我市信访件累计461件,已办结销号452件。",
+            {"petitions_total": 461, "petitions_resolved": 452},
+        ),
+        (
+            "督察组交办我市信访件共1244件,其中,1203件办结,41件阶段性办结。",
+            {"petitions_total": 1244, "petitions_resolved": 1203},
+        ),
+        (
+            "省委督察组交办我市的信访件58件,均已按时限要求办结。",
+            {"petitions_total": 58, "petitions_resolved": 58},
+        ),
+        (
+            "中央督察组转办的信访举报件73件,已全部按规定办结。",
+            {"petitions_total": 73, "petitions_resolved": 73},
+        ),
+    ],
+)
+def test_resolved_in_more_wordings(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- tasks: the noun repeated after the verb, the inspection between verb and noun ----------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("方案确定的44项任务中,完成整改的任务达37项。", {"tasks_total": 44, "tasks_completed": 37}),
+        ("督察反馈的30个问题中,完成整改的问题有26个。", {"tasks_total": 30, "tasks_completed": 26}),
+        ("截至7月底,我市已完成中央生态环境保护督察反馈问题整改任务27项。", {"tasks_completed": 27}),
+        ("今年以来累计完成省级生态环境保护督察整改任务19项。", {"tasks_completed": 19}),
+    ],
+)
+def test_completions_with_the_noun_after_the_verb(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- totals: problems concerning the jurisdiction after a comma, 共 before the noun ----------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "省第三生态环境保护督察组反馈意见中,涉及我市问题33个。截至2022年12月,已完成整改27个。",
+            {"tasks_total": 33, "tasks_completed": 27},
+        ),
+        (
+            "督察组反馈的问题中涉及本市问题18个,已完成整改15个。",
+            {"tasks_total": 18, "tasks_completed": 15},
+        ),
+        ("全市共有反馈问题31个,已完成整改28个。", {"tasks_total": 31, "tasks_completed": 28}),
+    ],
+)
+def test_totals_of_problems_in_more_wordings(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+def test_total_of_problems_in_a_task_list() -> None:
+    title = "河源市第二轮省级生态环境保护督察反馈问题整改任务清单(公示稿)\n"
+    body = "本清单共涉及整改问题27个,细化整改措施96条,明确2023年6月底前完成整改11个。"
+    check(body, {"tasks_total": 27, "measures_total": 96}, title)
+
+
+# --- accountability: cases held accountable, then the people handled -----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        ("督察期间,全市实施问责38起、处理62人。", 62),
+        ("围绕督察反馈问题,共追责问责问题21个,处理责任人45名。", 45),
+    ],
+)
+def test_cases_then_people_held_accountable(body: str, people: int) -> None:
+    assert coded(body).get("accountability_people") == people
