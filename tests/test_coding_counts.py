@@ -1299,3 +1299,47 @@ def test_total_of_problems_in_a_task_list() -> None:
 )
 def test_cases_then_people_held_accountable(body: str, people: int) -> None:
     assert coded(body).get("accountability_people") == people
+
+
+# --- more wordings: 承办, 已办结的有, 群众反映问题, clues counted in 条 --------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "5月9日,省督察组向我市交办第五批信访件共112件。截至当日,我市累计承办87件,已办结66件。",
+            {"petitions_total": 87, "petitions_resolved": 66},
+        ),
+        (
+            "督察组累计交办我市信访件536件,其中已办结的有518件。",
+            {"petitions_total": 536, "petitions_resolved": 518},
+        ),
+        (
+            "督察组转办我市的群众反映问题218个,已办结207个。",
+            {"petitions_total": 218, "petitions_resolved": 207},
+        ),
+        (
+            "督察组转办我市的环境信访线索58条,已全部办结。",
+            {"petitions_total": 58, "petitions_resolved": 58},
+        ),
+    ],
+)
+def test_complaints_in_more_wordings(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- completion: 完成整改并…销号的问题有N个; parts due in two years ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("省督察反馈的问题中,已完成整改并通过验收销号的问题有41个。", 41),
+        ("中央督察反馈的问题中,已完成整改并销号的任务共36项。", 36),
+        ("2021年度应完成的12项任务已全部完成;2022年度应完成的9项任务已完成7项。", 19),
+        ("去年应完成的8个问题已全部完成整改,今年需完成的6个问题中已完成4个。", 12),
+    ],
+)
+def test_completions_in_more_wordings(body: str, done: int) -> None:
+    assert coded(body).get("tasks_completed") == done

@@ -1105,3 +1105,24 @@ def test_indicator_names_with_words_inside(body: str, expected: set[tuple]) -> N
 )
 def test_a_region_of_cities_is_a_subarea(head: str, body: str) -> None:
     assert page(head + body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2022年,全市空气质量优良天数比例(AQI≤100)为96.4%。\n",
+            {("good_air_ratio", 2022, 96.4, None, None)},
+        ),
+        (
+            "2022年,全市水质达到Ⅲ类以上的断面比例为95.2%。\n",
+            {("water_good_ratio", 2022, 95.2, None, None)},
+        ),
+        (
+            "2022年,全市地表水Ⅲ类以上水体比例为90.9%。\n",
+            {("water_good_ratio", 2022, 90.9, None, None)},
+        ),
+    ],
+)
+def test_index_bounds_and_class_iii_above(body: str, expected: set[tuple]) -> None:
+    assert page(CITY_PAGE + body) == expected
