@@ -1343,3 +1343,42 @@ def test_complaints_in_more_wordings(body: str, expected: dict[str, Any]) -> Non
 )
 def test_completions_in_more_wordings(body: str, done: int) -> None:
     assert coded(body).get("tasks_completed") == done
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "截至2023年1月,督察组交办我市信访件共512件,办结数为498件。",
+            {"petitions_total": 512, "petitions_resolved": 498},
+        ),
+        (
+            "中央督察组转办我市的信访举报件共计230件,结案件数226件。",
+            {"petitions_total": 230, "petitions_resolved": 226},
+        ),
+    ],
+)
+def test_resolved_stated_as_a_count_noun(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "督察反馈的26个问题已完成整改22个;涉及整改措施112项,已落实到位108项。",
+            {
+                "tasks_total": 26,
+                "tasks_completed": 22,
+                "measures_total": 112,
+                "measures_completed": 108,
+            },
+        ),
+        (
+            "中央督察反馈的19个问题,已落实到位16个。",
+            {"tasks_total": 19, "tasks_completed": 16},
+        ),
+    ],
+)
+def test_implemented_counts_as_completed(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)

@@ -645,3 +645,20 @@ def test_a_routine_or_special_provincial_inspection(text: str) -> None:
 def test_stay_of_an_inspection_with_a_long_name(text: str, start: str, end: str) -> None:
     got = body(text)
     assert (got.get("entry_start"), got.get("entry_end")) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2023年4月,省督察反馈我县的17个问题已完成整改15个。",
+        "省委督察交办的信访件已全部办结。",
+        "自治区督察进驻期间,我县立行立改问题12个。",
+    ],
+)
+def test_a_provincial_inspection_named_without_its_team(text: str) -> None:
+    assert values("长兴县督察整改工作动态\n" + text + "\n")["inspection_level"] == "provincial"
+
+
+def test_the_provinces_own_rectification_work_names_no_inspection_level() -> None:
+    text = "全省督察整改推进会召开后,我县迅速传达落实,各项工作有序推进。"
+    assert values("长兴县督察整改工作动态\n" + text + "\n").get("inspection_level") is None
