@@ -1382,3 +1382,20 @@ def test_resolved_stated_as_a_count_noun(body: str, expected: dict[str, Any]) ->
 )
 def test_implemented_counts_as_completed(body: str, expected: dict[str, Any]) -> None:
     check(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "督察组交办我市信访件共426件,已办结(销号)410件。",
+            {"petitions_total": 426, "petitions_resolved": 410},
+        ),
+        (
+            "截至6月30日,累计转办我市信访件318件。已办结(含阶段性办结)301件。",
+            {"petitions_total": 318, "petitions_resolved": 301},
+        ),
+    ],
+)
+def test_resolved_with_a_bracket_after_the_verb(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)

@@ -662,3 +662,20 @@ def test_a_provincial_inspection_named_without_its_team(text: str) -> None:
 def test_the_provinces_own_rectification_work_names_no_inspection_level() -> None:
     text = "全省督察整改推进会召开后,我县迅速传达落实,各项工作有序推进。"
     assert values("长兴县督察整改工作动态\n" + text + "\n").get("inspection_level") is None
+
+
+def test_a_labelled_feedback_date_is_the_feedback_date_not_the_page_date() -> None:
+    raw = (
+        "鹰潭市督察整改情况\n进驻时间:2023年11月20日至12月20日\n反馈时间:2024年3月1日\n"
+        "反馈的21个问题已完成整改9个。\n"
+    )
+    got = values(raw)
+    assert got["feedback_date"] == "2024-03-01"
+    assert got.get("published_date") is None
+    assert (got["entry_start"], got["entry_end"]) == ("2023-11-20", "2023-12-20")
+
+
+def test_a_labelled_feedback_date_after_the_page_date() -> None:
+    raw = "吉安市督察整改情况\n发布日期:2024-05-06\n反馈日期:2023年12月8日\n已完成整改9个问题。\n"
+    got = values(raw)
+    assert (got["feedback_date"], got["published_date"]) == ("2023-12-08", "2024-05-06")
