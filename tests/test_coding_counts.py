@@ -1115,3 +1115,287 @@ def test_problems_in_tiao_and_units_in_jia(body: str, expected: dict[str, Any]) 
 )
 def test_all_of_a_stated_count_done_on_time(body: str, done: int) -> None:
     assert coded(body) == {"tasks_completed": done}
+
+
+# --- an adverbial between 已 and the completion verb ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("督察反馈问题共40个,对照整改方案,已按期完成整改任务31项。", 31),
+        ("反馈问题涉及我市的18项整改任务,已如期完成整改12项。", 12),
+        ("反馈问题共25个,截至目前,已全面完成整改任务17个。", 17),
+        ("督察反馈的36项整改任务,已于2021年底前完成整改30项,其余6项正在推进。", 30),
+    ],
+)
+def test_adverbial_between_yi_and_the_verb(body: str, done: int) -> None:
+    assert coded(body)["tasks_completed"] == done
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "督察反馈的36项整改任务,已计划于2025年底前完成整改30项。",
+        "督察反馈的36项整改任务,已明确2025年底前完成整改30项。",
+        "督察反馈的36项整改任务,已按期完成,尚未完成整改30项。",
+    ],
+)
+def test_plans_after_yi_are_not_completions(body: str) -> None:
+    assert coded(body).get("tasks_completed") != 30
+
+
+# --- all resolved, negated after a comma ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "中央督察组交办我市信访件共76件,至今未能全部办结。",
+        "中央督察组转办的信访举报件共计52件,目前尚未全部办结。",
+        "督察期间,累计转办群众信访件88件,还没有全部办结。",
+        "交办的投诉件64件,因情况复杂无法全部办结。",
+    ],
+)
+def test_all_resolved_negated_after_a_comma(body: str) -> None:
+    assert coded(body).get("petitions_resolved") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "resolved"),
+    [
+        ("中央督察组交办我市信访件共76件,目前已全部办结。", 76),
+        ("督察期间,累计转办群众信访件88件,均已办结。", 88),
+    ],
+)
+def test_all_resolved_after_a_comma(body: str, resolved: int) -> None:
+    assert coded(body)["petitions_resolved"] == resolved
+
+
+# --- complaint nouns with no noun after the complaint word, a pollution kind or 诉求 ---------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "督察期间,省督察组向我市转交信访投诉312件,截至7月底已办结305件。",
+            {"petitions_total": 312, "petitions_resolved": 305},
+        ),
+        (
+            "中央督察组交办的3120件群众信访举报,已办结3058件。",
+            {"petitions_total": 3120, "petitions_resolved": 3058},
+        ),
+        (
+            "省委督察组转办我市的生态环境投诉1058件,已办结1041件。",
+            {"petitions_total": 1058, "petitions_resolved": 1041},
+        ),
+        (
+            "中央督察组交办我市的87件环境污染举报已全部办结。",
+            {"petitions_total": 87, "petitions_resolved": 87},
+        ),
+        (
+            "督察组转来的39件扬尘污染举报均已办结。",
+            {"petitions_total": 39, "petitions_resolved": 39},
+        ),
+        (
+            "中央督察组交办我市的426件群众诉求已全部办结。",
+            {"petitions_total": 426, "petitions_resolved": 426},
+        ),
+        (
+            "督察组转办我市的群众来电来信来访诉求892件,已办结880件。",
+            {"petitions_total": 892, "petitions_resolved": 880},
+        ),
+    ],
+)
+def test_complaint_nouns_without_a_noun_after(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- resolved counts: 办理完毕, 办结销号, count first without 已, all done by a time rule ------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "截至7月20日,中央督察组累计转办我市信访件208件。已办理完毕197件,其余正在办理。",
+            {"petitions_total": 208, "petitions_resolved": 197},
+        ),
+        (
+            "中央督察组转交我市信访件累计461件,已办结销号452件。",
+            {"petitions_total": 461, "petitions_resolved": 452},
+        ),
+        (
+            "督察组交办我市信访件共1244件,其中,1203件办结,41件阶段性办结。",
+            {"petitions_total": 1244, "petitions_resolved": 1203},
+        ),
+        (
+            "省委督察组交办我市的信访件58件,均已按时限要求办结。",
+            {"petitions_total": 58, "petitions_resolved": 58},
+        ),
+        (
+            "中央督察组转办的信访举报件73件,已全部按规定办结。",
+            {"petitions_total": 73, "petitions_resolved": 73},
+        ),
+    ],
+)
+def test_resolved_in_more_wordings(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- tasks: the noun repeated after the verb, the inspection between verb and noun ----------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("方案确定的44项任务中,完成整改的任务达37项。", {"tasks_total": 44, "tasks_completed": 37}),
+        ("督察反馈的30个问题中,完成整改的问题有26个。", {"tasks_total": 30, "tasks_completed": 26}),
+        ("截至7月底,我市已完成中央生态环境保护督察反馈问题整改任务27项。", {"tasks_completed": 27}),
+        ("今年以来累计完成省级生态环境保护督察整改任务19项。", {"tasks_completed": 19}),
+    ],
+)
+def test_completions_with_the_noun_after_the_verb(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- totals: problems concerning the jurisdiction after a comma, 共 before the noun ----------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "省第三生态环境保护督察组反馈意见中,涉及我市问题33个。截至2022年12月,已完成整改27个。",
+            {"tasks_total": 33, "tasks_completed": 27},
+        ),
+        (
+            "督察组反馈的问题中涉及本市问题18个,已完成整改15个。",
+            {"tasks_total": 18, "tasks_completed": 15},
+        ),
+        ("全市共有反馈问题31个,已完成整改28个。", {"tasks_total": 31, "tasks_completed": 28}),
+    ],
+)
+def test_totals_of_problems_in_more_wordings(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+def test_total_of_problems_in_a_task_list() -> None:
+    title = "河源市第二轮省级生态环境保护督察反馈问题整改任务清单(公示稿)\n"
+    body = "本清单共涉及整改问题27个,细化整改措施96条,明确2023年6月底前完成整改11个。"
+    check(body, {"tasks_total": 27, "measures_total": 96}, title)
+
+
+# --- accountability: cases held accountable, then the people handled -----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        ("督察期间,全市实施问责38起、处理62人。", 62),
+        ("围绕督察反馈问题,共追责问责问题21个,处理责任人45名。", 45),
+    ],
+)
+def test_cases_then_people_held_accountable(body: str, people: int) -> None:
+    assert coded(body).get("accountability_people") == people
+
+
+# --- more wordings: 承办, 已办结的有, 群众反映问题, clues counted in 条 --------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "5月9日,省督察组向我市交办第五批信访件共112件。截至当日,我市累计承办87件,已办结66件。",
+            {"petitions_total": 87, "petitions_resolved": 66},
+        ),
+        (
+            "督察组累计交办我市信访件536件,其中已办结的有518件。",
+            {"petitions_total": 536, "petitions_resolved": 518},
+        ),
+        (
+            "督察组转办我市的群众反映问题218个,已办结207个。",
+            {"petitions_total": 218, "petitions_resolved": 207},
+        ),
+        (
+            "督察组转办我市的环境信访线索58条,已全部办结。",
+            {"petitions_total": 58, "petitions_resolved": 58},
+        ),
+    ],
+)
+def test_complaints_in_more_wordings(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+# --- completion: 完成整改并…销号的问题有N个; parts due in two years ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "done"),
+    [
+        ("省督察反馈的问题中,已完成整改并通过验收销号的问题有41个。", 41),
+        ("中央督察反馈的问题中,已完成整改并销号的任务共36项。", 36),
+        ("2021年度应完成的12项任务已全部完成;2022年度应完成的9项任务已完成7项。", 19),
+        ("去年应完成的8个问题已全部完成整改,今年需完成的6个问题中已完成4个。", 12),
+    ],
+)
+def test_completions_in_more_wordings(body: str, done: int) -> None:
+    assert coded(body).get("tasks_completed") == done
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "截至2023年1月,督察组交办我市信访件共512件,办结数为498件。",
+            {"petitions_total": 512, "petitions_resolved": 498},
+        ),
+        (
+            "中央督察组转办我市的信访举报件共计230件,结案件数226件。",
+            {"petitions_total": 230, "petitions_resolved": 226},
+        ),
+    ],
+)
+def test_resolved_stated_as_a_count_noun(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "督察反馈的26个问题已完成整改22个;涉及整改措施112项,已落实到位108项。",
+            {
+                "tasks_total": 26,
+                "tasks_completed": 22,
+                "measures_total": 112,
+                "measures_completed": 108,
+            },
+        ),
+        (
+            "中央督察反馈的19个问题,已落实到位16个。",
+            {"tasks_total": 19, "tasks_completed": 16},
+        ),
+    ],
+)
+def test_implemented_counts_as_completed(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "督察组交办我市信访件共426件,已办结(销号)410件。",
+            {"petitions_total": 426, "petitions_resolved": 410},
+        ),
+        (
+            "截至6月30日,累计转办我市信访件318件。已办结(含阶段性办结)301件。",
+            {"petitions_total": 318, "petitions_resolved": 301},
+        ),
+    ],
+)
+def test_resolved_with_a_bracket_after_the_verb(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected)

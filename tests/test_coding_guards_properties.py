@@ -174,3 +174,23 @@ def test_a_negated_or_planned_predicate_is_no_completion(n, k, predicate, not_ye
     assert record(done)["tasks_completed"] == k
     body = f"督察反馈的{n}项整改任务中,已有{k}项{predicate}{not_yet}完成销号。"
     assert record(body).get("tasks_completed") != k
+
+
+met = st.sampled_from(["已于{d}年底前", "已在{d}年6月底前", "已经于{d}年9月底前", "已于{d}年"])
+past = st.integers(min_value=2017, max_value=2023)
+
+
+@SETTINGS
+@given(totals, parts, past, met, st.sampled_from(["完成整改", "完成整改任务", "完成"]))
+def test_deadline_met_is_a_completion(n, k, d, when, verb) -> None:
+    # 已 before the deadline states what was done by it: the count is a completion
+    body = f"督察反馈的{n}项整改任务中,{when.format(d=d)}{verb}{k}项。"
+    assert record(body).get("tasks_completed") == k
+
+
+@SETTINGS
+@given(totals, parts, later, st.sampled_from(["已计划于", "已要求", "已明确"]))
+def test_planned_by_a_deadline_after_yi_is_not_completed(n, k, d, lead) -> None:
+    # 已 before a plan or a requirement does not make the deadline met
+    body = f"督察反馈的{n}项整改任务中,{lead}{d}年底前完成整改{k}项。"
+    assert record(body).get("tasks_completed") != k

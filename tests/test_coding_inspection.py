@@ -614,3 +614,68 @@ def test_reporting_back_to_the_team_is_no_feedback_date(line: str) -> None:
 )
 def test_a_routine_or_special_provincial_inspection(text: str) -> None:
     assert values(text)["inspection_level"] == "provincial"
+
+
+# --- the stay stated as the period of an inspection with a long name ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "自治区第二生态环境保护督察组于2022年5月10日至6月10日对我市开展第二轮第一批"
+            "新疆维吾尔自治区生态环境保护督察。",
+            "2022-05-10",
+            "2022-06-10",
+        ),
+        (
+            "2021年9月6日至10月6日,省第四督察组对我市开展了第二轮第三批省级生态环境保护"
+            "例行督察。",
+            "2021-09-06",
+            "2021-10-06",
+        ),
+        (
+            "经自治区党委批准,督察组自2023年8月1日至8月31日对我市开展第一轮第二批广西壮族"
+            "自治区生态环境保护督察工作。",
+            "2023-08-01",
+            "2023-08-31",
+        ),
+    ],
+)
+def test_stay_of_an_inspection_with_a_long_name(text: str, start: str, end: str) -> None:
+    got = body(text)
+    assert (got.get("entry_start"), got.get("entry_end")) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2023年4月,省督察反馈我县的17个问题已完成整改15个。",
+        "省委督察交办的信访件已全部办结。",
+        "自治区督察进驻期间,我县立行立改问题12个。",
+    ],
+)
+def test_a_provincial_inspection_named_without_its_team(text: str) -> None:
+    assert values("长兴县督察整改工作动态\n" + text + "\n")["inspection_level"] == "provincial"
+
+
+def test_the_provinces_own_rectification_work_names_no_inspection_level() -> None:
+    text = "全省督察整改推进会召开后,我县迅速传达落实,各项工作有序推进。"
+    assert values("长兴县督察整改工作动态\n" + text + "\n").get("inspection_level") is None
+
+
+def test_a_labelled_feedback_date_is_the_feedback_date_not_the_page_date() -> None:
+    raw = (
+        "鹰潭市督察整改情况\n进驻时间:2023年11月20日至12月20日\n反馈时间:2024年3月1日\n"
+        "反馈的21个问题已完成整改9个。\n"
+    )
+    got = values(raw)
+    assert got["feedback_date"] == "2024-03-01"
+    assert got.get("published_date") is None
+    assert (got["entry_start"], got["entry_end"]) == ("2023-11-20", "2023-12-20")
+
+
+def test_a_labelled_feedback_date_after_the_page_date() -> None:
+    raw = "吉安市督察整改情况\n发布日期:2024-05-06\n反馈日期:2023年12月8日\n已完成整改9个问题。\n"
+    got = values(raw)
+    assert (got["feedback_date"], got["published_date"]) == ("2023-12-08", "2024-05-06")

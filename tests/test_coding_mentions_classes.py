@@ -1030,3 +1030,99 @@ def test_changes_on_several_bases_and_lists_after_a_change_verb(body: str, expec
 )
 def test_one_indicator_listed_by_period(body: str, expected: set[tuple]) -> None:
     assert {(v, y, x) for v, y, x, *_ in page(CITY_PAGE + body)} == expected
+
+
+# --- a comparison on a named year written 同/和/与 YYYY年比 after the value ----------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2023年,全市空气优良率为95.1%,同2022年比上升1.3个百分点。\n",
+            {("good_air_ratio", 2023, 95.1, 1.3, "pp")},
+        ),
+        (
+            "2022年,全市PM2.5平均浓度为29微克/立方米,和上年比下降3.3%。\n",
+            {("pm25", 2022, 29.0, -3.3, "pct")},
+        ),
+        (
+            "2022年,全市国考断面水质优良比例为92.0%,与2021年比提高4.0个百分点。\n",
+            {("water_good_ratio", 2022, 92.0, 4.0, "pp")},
+        ),
+    ],
+)
+def test_comparison_written_with_bi_after_the_value(body: str, expected: set[tuple]) -> None:
+    assert page(CITY_PAGE + body) == expected
+
+
+def test_comparison_with_bi_on_an_older_base_is_no_yoy() -> None:
+    body = "2023年,全市空气优良率为95.1%,同2015年比上升11.3个百分点。\n"
+    assert page(CITY_PAGE + body) == {("good_air_ratio", 2023, 95.1, None, None)}
+
+
+# --- indicator names: 平均 inside the good-air name, 的 before the class I–III sections -----
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2022年,全市城市空气质量优良天数平均比例为81.6%。\n",
+            {("good_air_ratio", 2022, 81.6, None, None)},
+        ),
+        (
+            "2022年,各县区环境空气优良天数平均占比为90.2%。\n",
+            {("good_air_ratio", 2022, 90.2, None, None)},
+        ),
+        (
+            "2021年,全市水质为Ⅰ~Ⅲ类的断面比例为89.7%。\n",
+            {("water_good_ratio", 2021, 89.7, None, None)},
+        ),
+        (
+            "2021年,全市地表水达到Ⅰ—Ⅲ类的断面占比为93.8%。\n",
+            {("water_good_ratio", 2021, 93.8, None, None)},
+        ),
+    ],
+)
+def test_indicator_names_with_words_inside(body: str, expected: set[tuple]) -> None:
+    assert page(CITY_PAGE + body) == expected
+
+
+# --- a region of a province with its count of cities is a sub-area ------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        (
+            "安徽省环境质量状况\n",
+            "2023年,皖北6市细颗粒物平均浓度为42微克/立方米,同比下降2.3%;优良天数比例为71.0%。\n",
+        ),
+        ("江苏省环境质量状况\n", "2022年,苏南五市PM2.5平均浓度为30微克/立方米。\n"),
+        ("广东省环境质量状况\n", "2022年,粤东四市空气质量优良天数比例为95.3%。\n"),
+    ],
+)
+def test_a_region_of_cities_is_a_subarea(head: str, body: str) -> None:
+    assert page(head + body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2022年,全市空气质量优良天数比例(AQI≤100)为96.4%。\n",
+            {("good_air_ratio", 2022, 96.4, None, None)},
+        ),
+        (
+            "2022年,全市水质达到Ⅲ类以上的断面比例为95.2%。\n",
+            {("water_good_ratio", 2022, 95.2, None, None)},
+        ),
+        (
+            "2022年,全市地表水Ⅲ类以上水体比例为90.9%。\n",
+            {("water_good_ratio", 2022, 90.9, None, None)},
+        ),
+    ],
+)
+def test_index_bounds_and_class_iii_above(body: str, expected: set[tuple]) -> None:
+    assert page(CITY_PAGE + body) == expected

@@ -352,3 +352,25 @@ def test_a_breakdown_after_a_semicolon_opens_no_section() -> None:
         "已办结3010件;南昌市:交办412件;九江市:交办388件。\n"
     )
     assert coded(raw, *PET) == [pet("江西省", 3126, 3010)]
+
+
+# --- a place standing alone as a sentence opens a section ((一)河北省。截至…) -----------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "中央环保督察整改进展\n(一)河北省。截至2019年底,65项整改任务已完成58项。"
+            "(二)山西省。截至2019年底,54项整改任务已完成47项。\n",
+            [tasks("河北省", 65, 58), tasks("山西省", 54, 47)],
+        ),
+        (
+            "省级督察整改进展\n宣城市。省督察反馈的29个问题已完成整改25个。"
+            "池州市。省督察反馈的31个问题已完成整改27个。\n",
+            [tasks("宣城市", 29, 25), tasks("池州市", 31, 27)],
+        ),
+    ],
+)
+def test_a_place_alone_as_a_sentence_opens_a_section(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *TASKS) == expected

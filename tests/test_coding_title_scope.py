@@ -83,3 +83,21 @@ def test_a_lead_sentence_above_the_title_is_coded() -> None:
     record = split_records(text, title, len(text), codebook).records[0]
     assert record.passages[0].start == 0
     assert all(not (title.start <= p.start < title.end) for p in record.passages)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a figure sentence whose 。 is missing: three clauses, with counts
+        "截至9月10日,省委第三生态环境保护督察组累计交办我县信访件46件,已办结31件\n"
+        "一、强化组织领导\n",
+        "目前,督察反馈的22个问题已完成整改17个,其余5个按序时推进\n(一)压实整改责任\n",
+    ],
+)
+def test_a_figure_sentence_without_its_full_stop_is_no_title(raw: str) -> None:
+    assert title_of(raw) is None
+
+
+def test_a_title_with_one_comma_is_still_a_title() -> None:
+    raw = "山东:截至6月底,第二轮中央督察整改任务完成率达85%\n截至6月底,全省整改任务完成率达85%。\n"
+    assert title_of(raw) == "山东:截至6月底,第二轮中央督察整改任务完成率达85%"

@@ -365,3 +365,53 @@ def test_relative_date_is_not_an_anchor_for_others() -> None:
 )
 def test_page_stamp_day_first(text: str, expected: list[str]) -> None:
     assert isos(text) == expected
+
+
+# --- dates in Chinese numerals ----------------------------------------------------------------
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn_positional(number: int) -> str:
+    """二〇二一: a year written digit by digit."""
+    return "".join(_CN_DIGITS[int(c)] for c in str(number))
+
+
+def _cn(number: int) -> str:
+    """十, 十二, 二十五, 三十一: a month or day in Chinese numerals."""
+    tens, units = divmod(number, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")) + (
+        _CN_DIGITS[units] if units else ""
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("二〇二一年九月六日至十月六日,省第四督察组进驻", ["2021-09-06", "2021-10-06"]),
+        ("二〇一七年八月七日—九月七日", ["2017-08-07", "2017-09-07"]),
+        ("二〇二三年六月二十五日", ["2023-06-25"]),
+        ("二〇二二年十二月三十一日前完成", ["2022-12-31"]),
+        ("截至二〇二二年十月底", ["2022-10"]),
+        ("二〇二二年底前完成", ["2022-12"]),
+        ("二〇二一年九月六日至十五日", ["2021-09-06", "2021-09-15"]),
+        ("一九九八年", ["1998"]),
+        ("二〇二一年二月三十日", []),  # no such day
+        ("第二〇二一年", ["2021"]),  # a year in Chinese digits is read wherever it stands
+        ("三十二〇二一年", []),  # part of a longer numeral: not a year
+    ],
+)
+def test_chinese_numeral_dates(text: str, expected: list[str]) -> None:
+    assert isos(text) == expected
+
+
+@settings(max_examples=EXAMPLES)
+@given(_DATES, st.integers(0, 90), st.sampled_from(_PREFIXES), st.sampled_from(["至", "—"]))
+def test_chinese_numeral_range_round_trip(start: dt.date, days: int, prefix: str, sep: str) -> None:
+    end = start + dt.timedelta(days=days)
+    assume(end.year == start.year)
+    first = f"{_cn_positional(start.year)}年{_cn(start.month)}月{_cn(start.day)}日"
+    text = f"{prefix}{first}{sep}{_cn(end.month)}月{_cn(end.day)}日进驻"
+    spans = with_years(find_dates(text))
+    assert [s.iso() for s in spans] == [start.isoformat(), end.isoformat()]
+    assert (spans[0].start, spans[0].text) == (len(prefix), first)

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from analysis.coding.literal import holds, requirements
+from analysis.coding.numbers import parse_number
 from analysis.coding.text import PerText
 
 __all__ = [
@@ -82,6 +83,21 @@ _DATE_RE = re.compile(
 _RELATIVE_DATE_RE = re.compile(
     rf"(?P<rel>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))})度?{_S}"
     rf"(?P<m>{_MD}){_S}月(?:{_S}(?P<d>{_MD}){_S}[日号]|[底末])"
+)
+#: A date written in Chinese numerals, the year digit by digit: 二〇二一年九月六日, 二〇二二年底
+#: (with, as in _DATE_RE, the year alone or with its month).
+_CN_DIGIT = "[〇零一二三四五六七八九]"
+_CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"
+_CN_DAY = "(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_DATE_RE = re.compile(
+    rf"(?<![〇零一二两三四五六七八九十百千万])(?P<cy>{_CN_DIGIT}{{4}}){_S}年"
+    rf"(?:{_S}(?:(?P<cm>{_CN_MONTH}){_S}月(?:{_S}(?P<cd>{_CN_DAY}){_S}[日号]|[底末])?"
+    rf"|(?P<cend>年?[底末])))?"
+)
+#: The end of a range opened by a date in Chinese numerals: 至十月六日, 至十五日, 至十月.
+_CN_RANGE_END_RE = re.compile(
+    rf"{_S}(?:至|到|—{{1,2}}|–|-|~){_S}"
+    rf"(?:(?P<m>{_CN_MONTH}){_S}月(?:{_S}(?P<d>{_CN_DAY}){_S}[日号])?|(?P<od>{_CN_DAY}){_S}[日号])"
 )
 #: Where a match of _DATE_RE can start: the first digit of a run of digits, with the shape
 #: of one of its forms after it (loosely: the years are not checked). A search for these
@@ -173,7 +189,8 @@ def find_dates(text: str) -> list[DateSpan]:
 
     A bare number is never a date, and a month range such as 1—5月 is a period
     (see ``find_periods``), not a date. 2022年底/年末 is December; 2023-06-25 15:38:38
-    gives its date part. Found once per text (the header and the records both ask).
+    gives its date part; dates in Chinese numerals (二〇二一年九月六日至十月六日) are read like
+    their Arabic forms. Found once per text (the header and the records both ask).
     """
     return list(_DOCUMENT.get(text, "dates", lambda: tuple(_find_dates(text))))
 
@@ -197,6 +214,9 @@ def _find_dates(text: str) -> list[DateSpan]:
         if end is not None:
             spans.append(end)
             pos = end.end
+    chinese = _chinese_dates(text)
+    if chinese:
+        spans = sorted(spans + chinese, key=lambda s: s.start)
     relative = _relative_dates(text, scan)
     if relative:
         covered = [(r.start, r.end) for r in relative]
@@ -221,6 +241,38 @@ def _relative_range_ends(scan: str, spans: list[DateSpan]) -> list[DateSpan]:
         ):
             out[i] = replace(second, relative=first.relative)
     return out
+
+
+def _chinese_dates(text: str) -> list[DateSpan]:
+    """Dates written in Chinese numerals (二〇二一年九月六日, 二〇二二年底) and the end of a
+    range after one (至十月六日: year still None, filled by ``with_years``)."""
+    spans = []
+    for m in _CN_DATE_RE.finditer(text):
+        year, month, day = parse_number(m["cy"]), _cn_int(m["cm"]), _cn_int(m["cd"])
+        if m["cend"]:
+            month = YEAR_END_WORDS[m["cend"]]
+        if not _valid(year, month, day):
+            continue
+        first = DateSpan(m.start(), m.end(), m.group(), int(year), month, day)
+        spans.append(first)
+        end = _CN_RANGE_END_RE.match(text, m.end()) if month is not None else None
+        if end is None:
+            continue
+        if end["m"] and (end["d"] is not None) == (day is not None):
+            month_end, day_end, start = _cn_int(end["m"]), _cn_int(end["d"]), end.start("m")
+        elif end["od"] and day is not None:
+            month_end, day_end, start = month, _cn_int(end["od"]), end.start("od")
+        else:
+            continue
+        if _valid(first.year, month_end, day_end):
+            spans.append(
+                DateSpan(start, end.end(), text[start : end.end()], None, month_end, day_end)
+            )
+    return spans
+
+
+def _cn_int(numeral: str | None) -> int | None:
+    return None if numeral is None else int(parse_number(numeral))
 
 
 def _relative_dates(text: str, scan: str) -> list[DateSpan]:

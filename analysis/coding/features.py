@@ -74,6 +74,7 @@ class Cues:
     modality: re.Pattern[str]
     deadline: re.Pattern[str]
     governs_not: re.Pattern[str]
+    done_before_deadline: re.Pattern[str]
     negation_before_value: re.Pattern[str]
     negation_after_value: re.Pattern[str]
     predicate_after_value: re.Pattern[str]
@@ -124,6 +125,7 @@ def _compile(codebook: Codebook) -> Cues:
         modality=pattern("modality"),
         deadline=pattern("deadline"),
         governs_not=pattern("governs_not"),
+        done_before_deadline=pattern("done_before_deadline"),
         negation_before_value=pattern("negation_before_value"),
         negation_after_value=pattern("negation_after_value"),
         predicate_after_value=pattern("predicate_after_value"),
@@ -191,11 +193,19 @@ def comparison_opening(text: str, start: int, end: int, codebook: Codebook) -> r
 # -- value candidates ---------------------------------------------------------------------
 
 
-def _governs(prefix: str, cue: re.Pattern[str], c: Cues) -> bool:
+def _governs(
+    prefix: str, cue: re.Pattern[str], c: Cues, done_before: re.Pattern[str] | None = None
+) -> bool:
     """A cue in ``prefix`` (the clause before the number) that still governs the number:
-    no 已 and no noun-qualifying 的 after the last occurrence of the cue."""
-    ends = [m.end() for m in cue.finditer(prefix)]
-    return bool(ends) and not c.governs_not.search(prefix, ends[-1])
+    no 已 and no noun-qualifying 的 after the last occurrence of the cue, nor ``done_before``
+    right before it (a deadline met: 已于2022年底前完成N项)."""
+    found = list(cue.finditer(prefix))
+    last = found[-1] if found else None
+    return (
+        last is not None
+        and not c.governs_not.search(prefix, last.end())
+        and not (done_before is not None and done_before.search(prefix, 0, last.start()))
+    )
 
 
 def _predicate(text: str, value_start: int, c: Cues) -> str | None:
@@ -282,7 +292,9 @@ def _holds(
     if feature == "modality":
         return _governs(prefix, c.modality, c) or _governs_after(text, value_start, c.modality, c)
     if feature == "deadline":
-        return _governs(prefix, c.deadline, c) or _governs_after(text, value_start, c.deadline, c)
+        return _governs(prefix, c.deadline, c, c.done_before_deadline) or _governs_after(
+            text, value_start, c.deadline, c
+        )
     if feature == "negation":
         return c.negation_before_value.search(prefix) is not None
     if feature == "negation_after":
