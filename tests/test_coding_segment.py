@@ -374,3 +374,32 @@ def test_a_breakdown_after_a_semicolon_opens_no_section() -> None:
 )
 def test_a_place_alone_as_a_sentence_opens_a_section(raw: str, expected: list[dict]) -> None:
     assert coded(raw, *TASKS) == expected
+
+
+# --- bullets and dashes before a section's place ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "有关市信访件办理情况\n● 岳阳市:督察组累计交办信访件402件,已办结388件。\n"
+            "● 常德市:督察组累计交办信访件351件,已办结340件。\n",
+            [pet("岳阳市", 402, 388), pet("常德市", 351, 340)],
+        ),
+        (
+            "有关市督察整改情况\n■ 上饶市督察整改情况\n"
+            "截至5月底,督察反馈问题32个,已完成整改28个。\n"
+            "■ 鹰潭市督察整改情况\n截至5月底,督察反馈问题21个,已完成整改19个。\n",
+            [tasks("上饶市", 32, 28), tasks("鹰潭市", 21, 19)],
+        ),
+        (
+            "各市州信访件办理情况\n—— 遵义市:累计交办信访件90件,已办结85件。\n"
+            "—— 铜仁市:累计交办信访件64件,已办结60件。\n",
+            [pet("遵义市", 90, 85), pet("铜仁市", 64, 60)],
+        ),
+    ],
+)
+def test_bullets_before_a_sections_place(raw: str, expected: list[dict]) -> None:
+    names = PET if "petitions_total" in expected[0] else TASKS
+    assert coded(raw, *names) == expected

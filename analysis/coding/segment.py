@@ -27,10 +27,6 @@ from analysis.coding.group import split_group
 from analysis.coding.jurisdiction import overlapping, place_index, speaker, starting_within
 from analysis.coding.text import Span, paragraphs, sentences
 
-#: Numbering or an opening bracket before a heading or section (1. 二、 (三) 4、 【 [ 〔): a
-#: Chinese numeral only with the mark after it, so the numeral opening a place name (十堰市,
-#: 九江市, 六安市) is kept.
-_HEADING_LEAD = re.compile(r"^(?:[\s\d()、.．【\[〔]|[一二三四五六七八九十]+\s*[、.．)])*")
 HEADING_MAX_CHARS = 80
 #: A line holding a place name alone, with its numbering (the longest names have 11 characters).
 BARE_HEADING_MAX_CHARS = 24
@@ -125,6 +121,7 @@ def _headings(
     place lines count only where two or more of them each open a section holding a sentence."""
     words = codebook.document["heading_words"]
     alone = codebook.document["heading_place_only"]
+    heading_lead = codebook.document["heading_lead"]
     inspector = codebook.document.get("inspector_after_place")
     signature = codebook.document.get("title_not_signature")
     found, bare = [], []
@@ -136,7 +133,7 @@ def _headings(
         size = len(body.strip())
         if size > HEADING_MAX_CHARS:
             continue
-        lead = _HEADING_LEAD.match(body).end()
+        lead = heading_lead.match(body).end()
         if line.start + lead not in openable:
             continue
         matches = index.opening(line.start + lead, line.end)
@@ -189,12 +186,13 @@ def _sentence_openers(
     marker = codebook.document["section_marker"]
     joined = codebook.document["section_not_subject"]
     self_marker = codebook.document["section_self_marker"]
+    heading_lead = codebook.document["heading_lead"]
     marked, subjects, selves = [], [], []
     index = place_index(text)
     openable = index.openable()  # a sentence opening elsewhere opens with no place
     for sentence in sentences(text, start, end):
         body = sentence.text(text)
-        lead = _HEADING_LEAD.match(body).end()
+        lead = heading_lead.match(body).end()
         if own := self_marker.match(body, lead):
             selves.append(
                 (Span(sentence.start + lead, sentence.start + own.end("ref")), own["suffix"])
