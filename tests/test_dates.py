@@ -415,3 +415,28 @@ def test_chinese_numeral_range_round_trip(start: dt.date, days: int, prefix: str
     spans = with_years(find_dates(text))
     assert [s.iso() for s in spans] == [start.isoformat(), end.isoformat()]
     assert (spans[0].start, spans[0].text) == (len(prefix), first)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("于2021.8.26—9.26对我市开展督察", ["2021-08-26", "2021-09-26"]),
+        ("2021-08-26至09-26进驻", ["2021-08-26", "2021-09-26"]),
+        ("2022/4/6~5/6", ["2022-04-06", "2022-05-06"]),
+        ("2021.8.26,9.26", ["2021-08-26"]),  # no range mark: 9.26 is a number
+        ("2021.8.26—9.3.5", ["2021-08-26"]),  # not a month and day
+        ("2021.8.26—13.26", ["2021-08-26"]),  # no such month
+    ],
+)
+def test_numeric_range_end_written_like_its_start(text: str, expected: list[str]) -> None:
+    assert isos(text) == expected
+
+
+@settings(max_examples=EXAMPLES)
+@given(_DATES, st.integers(0, 90), st.sampled_from(["-", ".", "/"]), st.sampled_from(["—", "至"]))
+def test_numeric_range_round_trip(start: dt.date, days: int, sep: str, dash: str) -> None:
+    end = start + dt.timedelta(days=days)
+    assume(end.year == start.year)
+    opening = f"{start.year}{sep}{start.month}{sep}{start.day}"
+    text = f"督察组于{opening}{dash}{end.month}{sep}{end.day}进驻"
+    assert isos(text) == [start.isoformat(), end.isoformat()]

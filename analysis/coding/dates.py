@@ -110,6 +110,14 @@ _RANGE_SEP = f"{_S}(?:至|到|—{{1,2}}|–|-|~){_S}"
 _RANGE_END_RE = re.compile(
     rf"{_RANGE_SEP}(?:(?P<d>{_MD}){_S}[日号]|(?P<m>{_MD}){_S}月(?![0-9]|{_S}[0-9]))"
 )
+#: The end of a range opened by a numeric date, written the same way without its year:
+#: 2021.8.26—9.26, 2021-08-26至09-26 (``sep`` is the opening date's separator).
+_NUMERIC_RANGE_END = {
+    sep: re.compile(
+        rf"{_RANGE_SEP}(?P<m>{_MD}){re.escape(sep)}(?P<d>{_MD})(?![0-9]|\.[0-9]|{re.escape(sep)}[0-9])"
+    )
+    for sep in "-./"
+}
 
 
 @dataclass(frozen=True)
@@ -184,6 +192,17 @@ def _range_end(text: str, scan: str, first: DateSpan) -> DateSpan | None:
     return DateSpan(start, m.end(), text[start : m.end()], None, month, day)
 
 
+def _numeric_range_end(text: str, scan: str, first: DateSpan, sep: str) -> DateSpan | None:
+    """'—9.26' after 2021.8.26: the end of a range written like its opening date."""
+    m = _NUMERIC_RANGE_END[sep].match(scan, first.end)
+    if m is None:
+        return None
+    month, day = int(m["m"]), int(m["d"])
+    if not _valid(first.year, month, day):
+        return None
+    return DateSpan(m.start("m"), m.end(), text[m.start("m") : m.end()], None, month, day)
+
+
 def find_dates(text: str) -> list[DateSpan]:
     """Every date expression in ``text``, in order; years not written are None.
 
@@ -211,6 +230,8 @@ def _find_dates(text: str) -> list[DateSpan]:
             continue
         spans.append(span)
         end = _range_end(text, scan, span)
+        if end is None and m["sep"]:
+            end = _numeric_range_end(text, scan, span, m["sep"])
         if end is not None:
             spans.append(end)
             pos = end.end
