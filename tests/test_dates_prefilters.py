@@ -59,3 +59,15 @@ def test_dates_of_a_text_are_its_own_list() -> None:
     first = dates.find_dates(text)
     first.append(first[0])
     assert len(dates.find_dates(text)) == 2
+
+
+CHINESE_CHARS = list("〇零一二三四五六七八九十两百年月日号底末至到— \t,。")
+CHINESE = st.text(st.sampled_from(CHINESE_CHARS), max_size=40)
+
+
+@settings(max_examples=1000)
+@given(CHINESE)
+def test_chinese_dates_are_tried_only_before_a_nian_yet_all_found(text: str) -> None:
+    # the search from each 年 finds what a scan of every character finds
+    found = [m.span() for m in dates._chinese_date_matches(text)]
+    assert found == [m.span() for m in dates._CN_DATE_RE.finditer(text)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from analysis.coding.literal import holds, requirements
@@ -94,6 +95,7 @@ _CN_DATE_RE = re.compile(
     rf"(?:{_S}(?:(?P<cm>{_CN_MONTH}){_S}月(?:{_S}(?P<cd>{_CN_DAY}){_S}[日号]|[底末])?"
     rf"|(?P<cend>年?[底末])))?"
 )
+_CN_YEAR = re.compile(f"{_CN_DIGIT}{{4}}")
 #: The end of a range opened by a date in Chinese numerals: 至十月六日, 至十五日, 至十月.
 _CN_RANGE_END_RE = re.compile(
     rf"{_S}(?:至|到|—{{1,2}}|–|-|~){_S}"
@@ -268,7 +270,7 @@ def _chinese_dates(text: str) -> list[DateSpan]:
     """Dates written in Chinese numerals (二〇二一年九月六日, 二〇二二年底) and the end of a
     range after one (至十月六日: year still None, filled by ``with_years``)."""
     spans = []
-    for m in _CN_DATE_RE.finditer(text):
+    for m in _chinese_date_matches(text):
         year, month, day = parse_number(m["cy"]), _cn_int(m["cm"]), _cn_int(m["cd"])
         if m["cend"]:
             month = YEAR_END_WORDS[m["cend"]]
@@ -290,6 +292,24 @@ def _chinese_dates(text: str) -> list[DateSpan]:
                 DateSpan(start, end.end(), text[start : end.end()], None, month_end, day_end)
             )
     return spans
+
+
+def _chinese_date_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _CN_DATE_RE.finditer(text), tried only where four Chinese digits stand
+    before a 年 (Chinese digits are common, 年 after four of them is rare)."""
+    end = 0
+    at = text.find("年")
+    while at != -1:
+        year_end = at
+        while year_end > 0 and text[year_end - 1] in " \t":  # _S before 年
+            year_end -= 1
+        start = year_end - 4
+        if start >= end and _CN_YEAR.fullmatch(text, start, year_end):
+            m = _CN_DATE_RE.match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
+        at = text.find("年", max(at + 1, end))
 
 
 def _cn_int(numeral: str | None) -> int | None:
