@@ -549,3 +549,34 @@ def test_the_addressee_of_the_feedback_is_the_speaker(raw: str, name: str) -> No
 )
 def test_a_breadcrumb_of_places_is_a_menu(raw: str, name: str) -> None:
     assert only(raw).jurisdiction == name
+
+
+# --- same-named districts: the one whose prefecture the page names ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "parent"),
+    [
+        (
+            "截至2024年5月底,省督察组交办我区的信访件421件,已办结408件。\n福州市鼓楼区人民政府\n",
+            "福建省",
+        ),
+        ("福州市鼓楼区督察整改情况\n截至5月底,交办我区的信访件421件,已办结408件。\n", "福建省"),
+        (
+            "鼓楼区督察整改情况\n截至5月底,交办我区的信访件421件,已办结408件。\n"
+            "开封市鼓楼区人民政府\n",
+            "河南省",
+        ),
+        (
+            "朝阳区督察整改情况\n督察组交办我区的信访件88件,已办结80件。\n长春市朝阳区人民政府\n",
+            "吉林省",
+        ),
+        (
+            "和平区督察整改情况\n沈阳市和平区认真落实中央督察反馈问题整改,已完成整改12项。\n",
+            "辽宁省",
+        ),
+    ],
+)
+def test_a_same_named_district_takes_the_prefecture_named(raw: str, parent: str) -> None:
+    (record,) = code(raw).records
+    assert record.values["parent"] == parent

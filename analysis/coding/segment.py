@@ -50,12 +50,16 @@ class Segmentation:
 
 
 def _province_weights(text: str, end: int) -> Counter[str]:
-    """How often each province is named before ``end``: context for choosing among
-    same-named places."""
+    """How often each province, and each prefecture named unambiguously, is named before
+    ``end``: context for choosing among same-named places."""
     weights: Counter[str] = Counter()
-    for match in place_index(text).within(0, end, levels=("province",)):
+    index = place_index(text)
+    for match in index.within(0, end, levels=("province",)):
         for place in match.candidates:
             weights[place.name] += 1
+    for match in index.within(0, end, levels=("prefecture",)):
+        if len(match.candidates) == 1:
+            weights[match.candidates[0].name] += 1
     return weights
 
 
@@ -89,13 +93,15 @@ class ProvinceWeights(Mapping[str, int]):
 def choose(
     candidates: tuple[gazetteer.Place, ...], weights: Mapping[str, int]
 ) -> gazetteer.Place:
-    """The most plausible of several places with one name: its province named most often
-    in the document, then the higher level."""
+    """The most plausible of several places with one name: a county whose prefecture is
+    named most often in the document (福州市鼓楼区, not Nanjing's), then the place whose
+    province is, then the higher level."""
     if len(candidates) == 1:  # the weights are not looked at (nor counted)
         return candidates[0]
     return min(
         candidates,
         key=lambda p: (
+            -weights.get(p.prefecture, 0) if p.level == "county" and p.prefecture else 0,
             -weights.get(p.name if p.level == "province" else p.parent, 0),
             LEVEL_RANK.get(p.level, 3),
             p.code,
