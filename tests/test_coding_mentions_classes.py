@@ -64,6 +64,28 @@ def values(body: str, head: str = BULLETIN) -> set[tuple]:
             "全省14个市州城市空气优良天数比例为91.7%。\n",
             [("good_air_ratio", 2020, 91.7, None, None)],
         ),
+        # the title names the bulletin, the year stands in the lead only
+        (
+            "株洲市环境质量持续改善\n",
+            "2023年,株洲市PM2.5平均浓度为38微克/立方米,同比下降5.0%。\n"
+            "全市空气优良天数比例为84.4%,同比提高2.1个百分点。\n",
+            [("pm25", 2023, 38.0, -5.0, "pct"), ("good_air_ratio", 2023, 84.4, 2.1, "pp")],
+        ),
+        (
+            "四川省生态环境状况公报摘要\n",
+            "2022年全省地表水国考断面水质优良比例为96.5%。\n"
+            "全省城市环境空气质量优良天数比例为89.3%。\n",
+            [
+                ("water_good_ratio", 2022, 96.5, None, None),
+                ("good_air_ratio", 2022, 89.3, None, None),
+            ],
+        ),
+        # the year written in Chinese digits
+        (
+            "赣州市二〇二二年生态环境状况公报\n",
+            "全市PM2.5平均浓度为27微克/立方米,优良天数比例为95.1%。\n",
+            [("pm25", 2022, 27.0, None, None), ("good_air_ratio", 2022, 95.1, None, None)],
+        ),
     ],
 )
 def test_bulletin_year(head: str, body: str, expected: list[tuple]) -> None:

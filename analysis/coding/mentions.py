@@ -53,7 +53,12 @@ from analysis.coding.text import (
     segment_around,
 )
 
-_YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?P<since>以来|来)?")
+#: A year, in Arabic digits or in Chinese digits written one by one (二〇二二年).
+_YEAR = re.compile(
+    r"(?:(?<![0-9])(?P<year>(?:19|20)\d{2})"
+    r"|(?<![〇零一二两三四五六七八九十百千万])(?P<cyear>(?:一九|二[〇零])[〇零一二三四五六七八九]{2}))"
+    r"\s*年(?:度)?(?P<since>以来|来)?"
+)
 #: A relative year standing for a period (今年1-8月, 去年,…); not the base of a comparison
 #: (比上年, 较去年同期).
 _RELATIVE = re.compile(
@@ -145,9 +150,10 @@ def _periods(
         start, end = scope.start + m.start(), scope.start + m.end()
         if any(a <= start < b for a, b in taken):
             continue
-        if features.year_role(text, start, start + len(m["year"]) + 1, codebook) != "period":
+        written = m["year"] or m["cyear"]
+        if features.year_role(text, start, start + len(written) + 1, codebook) != "period":
             continue
-        found.append(_Period(start, end, int(m["year"]), None, bool(m["since"])))
+        found.append(_Period(start, end, int(parse_number(written)), None, bool(m["since"])))
     for m, year in relative:
         start, end = scope.start + m.start(), scope.start + m.end()
         if any(a <= start < b or start <= a < end for a, b in taken):
@@ -184,11 +190,12 @@ def _is_body(line: str) -> bool:
 def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int | None:
     """The year of a one-year status bulletin: the one year stated in its title lines (the
     short lines before the first paragraph of running text), else in its first, else its
-    second paragraph, when that line also names a bulletin (codebook ``bulletin_cue``:
-    公报, 环境状况, 成绩单 …) and neither the title nor the first paragraph is about
-    rectification (``not_bulletin_cue``). Years of full dates (2022年5月2日) and since-years
-    are not counted; a relative year (去年) counts from the nearest full date; a year-to-date
-    period (2023年1-10月) names the year only in the title lines."""
+    second paragraph, when that line or the title lines name a bulletin (codebook
+    ``bulletin_cue``: 公报, 环境状况, 成绩单 …) and neither the title nor the first
+    paragraph is about rectification (``not_bulletin_cue``). Years of full dates
+    (2022年5月2日) and since-years are not counted; a relative year (去年) counts from the
+    nearest full date; a year-to-date period (2023年1-10月) names the year only in the title
+    lines."""
     lines = paragraphs(text)
     body = []  # the first two paragraphs of running text
     for i, line in enumerate(lines):
@@ -220,7 +227,8 @@ def document_year(text: str, codebook: Codebook, dates: list[DateSpan]) -> int |
                 and not any(a <= p.start < b for a, b in day_dates)
             )
         if years:
-            named = any(bulletin.search(span.text(text)) for span in group)
+            # the year's line, or the title lines, name a bulletin (环境质量, 公报 …)
+            named = any(bulletin.search(span.text(text)) for span in group + groups[0])
             return years.pop() if len(years) == 1 and named else None
     return None
 
