@@ -386,25 +386,6 @@ def _in_sentence(
     return out
 
 
-def candidates(
-    text: str,
-    passages: list[Span],
-    rules: tuple[Rule, ...],
-    scopes: Scoping | None = None,
-    doc_type: str | None = None,
-    codebook: Codebook | None = None,
-) -> list[Evidence]:
-    """Every value the rules find in the passages, in passage order then rule order, without
-    those whose scope the variable's selection drops or the codebook's guards block."""
-    kept = []
-    for evidence, scope in scoped_candidates(
-        text, passages, rules, scopes, codebook=codebook
-    ):
-        if scopes is None or not scopes.selection(evidence.variable).dropped(scope, doc_type):
-            kept.append(evidence)
-    return kept
-
-
 class _Found:
     """The scoped candidates of one record, found once per passage and variable (the
     completed count's total is looked for again in its sentence and paragraph)."""
