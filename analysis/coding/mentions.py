@@ -250,8 +250,6 @@ def _wider_area(codebook: Codebook, place: gazetteer.Place) -> re.Pattern[str] |
 class _Plan:
     """What ``MentionCoder.code`` runs for a codebook, found once per codebook."""
 
-    #: (variable, is a flow, its exclude pattern, its rules), in codebook order
-    variables: tuple[tuple[str, bool, re.Pattern[str] | None, tuple], ...]
     #: every rule of every variable (for the year-on-year search)
     rules: tuple
     #: matches wherever some variable's trigger does; None when a variable has none
@@ -271,28 +269,24 @@ class _Plan:
 
 
 def _build_plan(codebook: Codebook) -> _Plan:
-    variables = tuple(
-        (
-            variable,
-            codebook.mention_kind(variable) == "flow",
-            codebook.mention_excludes.get(variable),
-            rules,
-        )
-        for variable, rules in codebook.mention_rules.items()
-    )
     lists = _build_lists(codebook) if codebook.raw.get("mention_enumeration") else None
     rules = tuple(r for rules in codebook.mention_rules.values() for r in rules)
     needs = [r.needs for r in rules] + ([lists.lead_needs] if lists is not None else [])
     any_word = _any_word(needs)
     return _Plan(
-        variables,
         rules,
         _any_of([codebook.triggers.get(v) for v in codebook.mention_rules]),
         any_word,
         lists,
         _fewest(word for need in needs for word in need[0]) if any_word is not None else (),
         RuleIndex(codebook.mention_rules, codebook.triggers),
-        {variable: (flow, exclude) for variable, flow, exclude, _ in variables},
+        {
+            variable: (
+                codebook.mention_kind(variable) == "flow",
+                codebook.mention_excludes.get(variable),
+            )
+            for variable in codebook.mention_rules
+        },
     )
 
 
