@@ -10,9 +10,12 @@ import re
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import partial
 from typing import Any, NamedTuple
 
-from analysis.ingest.normalize import char_mask, offsets_of
+import numpy as np
+
+from analysis.ingest.normalize import char_mask, code_points, offsets_of
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _SENTENCE = re.compile(r"[^。!?\n]*[^\s。!?][^。!?\n]*[。!?]*")
@@ -87,6 +90,7 @@ _PER_TEXT = PerText()
 #: Builds a Span from a pair without the Python-level ``Span.__new__`` (span look-ups run
 #: tens of thousands of times per document).
 _span = tuple.__new__
+_SPAN_OF_PAIR = partial(tuple.__new__, Span)
 
 
 def _spans(text: str, start: int, end: int, content: re.Pattern[str]) -> list[Span]:
@@ -95,7 +99,7 @@ def _spans(text: str, start: int, end: int, content: re.Pattern[str]) -> list[Sp
     found = values.get(key)
     if found is None:
         found = values[key] = tuple(
-            Span._make(m.span()) for m in content.finditer(text, start, end)
+            map(_SPAN_OF_PAIR, map(re.Match.span, content.finditer(text, start, end)))
         )
     return list(found)
 
@@ -145,13 +149,32 @@ def _enclosing(text: str, offset: int, marks: str) -> Span:
 
 
 def _marks(text: str, marks: str) -> tuple[int, ...]:
-    """Offsets of every character of ``marks`` and every line break in ``text`` (one
-    vectorised look-up of the text's code points)."""
-    mask = _MARK_MASKS.get(marks)
-    if mask is None:
-        mask = _MARK_MASKS[marks] = char_mask(ord(c) for c in marks + "\n")
-    return tuple(offsets_of(text, mask))
+    """Offsets of every character of ``marks`` and every line break in ``text``. The marks of
+    sentences, segments and clauses are looked up together, in one vectorised look-up of the
+    text's code points (found once per text) in a table of which of them each character
+    ends."""
+    bit = _MARK_BITS.get(marks)
+    if bit is None:
+        return tuple(offsets_of(text, char_mask(ord(c) for c in marks + "\n")))
+    values = _PER_TEXT.values(text)
+    classes = values.get("mark classes")
+    if classes is None:
+        classes = values["mark classes"] = np.take(_MARK_CLASSES, code_points(text))
+    return tuple(np.flatnonzero(classes & bit).tolist())
 
 
-#: per string of marks, the code-point table of its characters and the line break
-_MARK_MASKS: dict[str, Any] = {}
+#: per string of marks of the spans above, its bit in _MARK_CLASSES
+_MARK_BITS = {marks: 1 << i for i, marks in enumerate((_SENTENCE_END, _SEGMENT_END, _CLAUSE_END))}
+
+
+def _mark_table() -> np.ndarray:
+    """Per code point, the bits (_MARK_BITS) of the strings of marks that hold it; every one
+    holds the line break."""
+    table = np.zeros(0x110000, dtype=np.uint8)
+    for marks, bit in _MARK_BITS.items():
+        for char in marks + "\n":
+            table[ord(char)] |= bit
+    return table
+
+
+_MARK_CLASSES = _mark_table()

@@ -114,7 +114,11 @@ def _candidates(text: str, matcher: _Matcher) -> list[int]:
         ]
     rows, cols = _alphabet()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return np.flatnonzero(matcher.pairs[rows[codes[:-1]], cols[codes[1:]]]).tolist()
+    # np.take on the tables and on the flattened pairs: much faster than fancy indexing
+    first = np.take(rows, codes[:-1]).astype(np.intp)
+    first *= matcher.pairs.shape[1]
+    first += np.take(cols, codes[1:])
+    return np.flatnonzero(np.take(matcher.pairs.ravel(), first)).tolist()
 
 
 def _blocked(text: str, start: int, surface: str) -> bool:

@@ -41,6 +41,7 @@ from functools import lru_cache
 import numpy as np
 import opencc
 
+from analysis.ingest.t2s_changes import changing_characters
 from analysis.paths import PACKAGE_DATA
 
 _T2S = opencc.OpenCC("t2s")
@@ -128,12 +129,42 @@ def _remove_pinyin(text: str) -> str:
         text = new
 
 
-def _to_simplified(text: str) -> str:
+def _convert_whole(text: str) -> str:
+    """OpenCC t2s applied to ``text`` until it no longer changes."""
     while True:
         new = _T2S.convert(text)
         if new == text:
             return text
         text = new
+
+
+@lru_cache(maxsize=1)
+def _changing_mask() -> np.ndarray | None:
+    chars = changing_characters()
+    return None if chars is None else char_mask(ord(c) for c in chars)
+
+
+def _to_simplified(text: str) -> str:
+    """``_convert_whole(text)``, converting only the lines that hold a character t2s may
+    change (``t2s_changes``: t2s converts each line on its own, and leaves lines without one
+    as they are)."""
+    mask = _changing_mask()
+    if mask is None:
+        return _convert_whole(text)
+    parts: list[str] = []
+    last = 0  # where the text not yet copied starts: the start of a line
+    for i in offsets_of(text, mask):
+        if i < last:
+            continue  # on a line already converted
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        parts += (text[last:start], _convert_whole(text[start:end]))
+        last = end
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 @lru_cache(maxsize=1)
@@ -170,8 +201,13 @@ def char_mask(code_points: Iterable[int]) -> np.ndarray:
 def offsets_of(text: str, mask: np.ndarray) -> list[int]:
     """Offsets of the characters of ``text`` marked in ``mask``: one vectorised look-up of
     all its code points, much faster than a character-class search on CJK text."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return np.flatnonzero(mask[codes]).tolist()
+    return np.flatnonzero(np.take(mask, code_points(text))).tolist()
+
+
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as an array (look them up in a table with ``np.take``,
+    several times faster than indexing the table with the array)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def _replace_chars(text: str, mask: np.ndarray, replace: Callable[[str], str]) -> str:
