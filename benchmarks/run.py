@@ -133,13 +133,14 @@ def single_process(manifest: Path, sample: int) -> dict:
     """Throughput of ``code_document`` in this process (median of :data:`RUNS` runs, wall
     clock and CPU time), and a profile of its hot spots."""
     from analysis.codebook import default_codebook
-    from analysis.coding.corpus import code_document
+    from analysis.coding.corpus import code_document, warm_up
 
     codebook = default_codebook()
     entries, _ = read_manifest(manifest)
     entries = entries[:sample]
     datas = [(e.path.read_bytes(), str(e.path), e.doc_id) for e in entries]
-    code_document(*datas[0], codebook)  # warm caches (gazetteer, regexes)
+    warm_up()  # as the code stage does: compile the codebook, load the gazetteer
+    code_document(*datas[0], codebook)  # and warm the caches of the documents' paths
     walls, cpus = [], []
     for _ in range(RUNS):
         start, cpu = time.perf_counter(), time.process_time()

@@ -136,12 +136,36 @@ def test_the_word_index_answers_as_a_search_of_the_stretch(words, text, data) ->
         assert index.holds(start, end) == (search.search(text, start, end) is not None)
 
 
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.text(alphabet="ab分别优良达到或于,。", max_size=40), st.data())
+def test_the_spans_holding_a_word_are_those_a_search_finds_one_in(words, text, data) -> None:
+    from analysis.coding.literal import any_of
+    from analysis.coding.mentions import WordIndex
+    from analysis.coding.text import Span
+
+    index = WordIndex(text, words)
+    search = any_of(words)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    apart = [Span(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]  # in order
+    anyhow = [  # overlapping, out of order
+        Span(a, b) for a, b in (sorted(data.draw(st.tuples(*[st.integers(0, len(text))] * 2)))
+                                for _ in range(data.draw(st.integers(0, 6))))
+    ]
+    for spans in (apart, anyhow, apart + anyhow):
+        expected = [s for s in spans if search.search(text, s.start, s.end) is not None]
+        assert index.holding(spans) == expected
+
+
 def test_the_word_index_finds_words_starting_inside_others() -> None:
     from analysis.coding.mentions import WordIndex
+    from analysis.coding.text import Span
 
     text = "优于或达到或优于"
     index = WordIndex(text, ["优于或达到", "达到或优于"])
     assert index.holds(3, 8) and not index.holds(4, 8)
+    # a span starting inside the occurrence the scan found (优于或达到) holds the other word
+    assert index.holding([Span(0, 2), Span(3, 8)]) == [Span(3, 8)]
+    assert index.holding([Span(4, 8)]) == []
 
 
 @settings(max_examples=300, deadline=None)

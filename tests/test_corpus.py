@@ -92,3 +92,16 @@ def test_changed_raw_file_stops_the_run_and_keeps_outputs(workspace):
     with pytest.raises(ChecksumMismatch, match="000_604e4167a56ba4f6.txt"):
         _run(workspace)
     assert _digests(workspace["clean"]) == kept
+
+
+def test_warm_up_freezes_the_long_lived_objects_out_of_collection():
+    import gc
+
+    from analysis.coding.corpus import warm_up
+
+    gc.unfreeze()
+    warm_up()
+    try:
+        assert gc.get_freeze_count() > 10_000  # the codebook, gazetteer and modules
+    finally:
+        gc.unfreeze()

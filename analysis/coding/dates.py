@@ -470,4 +470,4 @@ def parse_asof(text: str, anchor_year: int | None = None) -> str | None:
         year = anchor_year
     if year is None:
         return None
-    return replace(span, year=year).iso()
+    return DateSpan(span.start, span.end, span.text, year, span.month, span.day).iso()

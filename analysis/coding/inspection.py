@@ -62,7 +62,7 @@ def _holding(text: str, pattern: re.Pattern[str], spans: list[Span]) -> list[Spa
     index = _DOCUMENT.get(text, ("words", needs[0]), lambda: WordIndex(text, needs[0]))
     if not index.starts:
         return []
-    return [span for span in spans if index.holds(span.start, span.end)]
+    return index.holding(spans)
 
 
 def _per_dates(text: str, dates: list[DateSpan], key: tuple, compute: Callable[[], Any]) -> Any:

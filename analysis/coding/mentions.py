@@ -26,7 +26,7 @@ indicator's values with the periods listed before it (2022年和2023年,…分�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -325,6 +325,45 @@ class WordIndex:
         if i and self.ends[i - 1] > start:  # a match runs over the start
             return self.search.search(self.text, start, end) is not None
         return i < len(self.starts) and self.ends[i] <= end
+
+    def holding(self, spans: list[Span]) -> list[Span]:
+        """The spans, in order, that hold one of the words. A run of spans in order and apart
+        (a record's sentences) is looked up from the occurrences: a span holds a word only
+        if an occurrence starts in it or runs over its start (a word there not found by the
+        scan lies inside an earlier occurrence); those are then tested with ``holds``."""
+        out: list[Span] = []
+        i = 0
+        while i < len(spans):
+            j = i + 1  # spans[i:j]: in order and apart
+            while j < len(spans) and spans[j - 1][1] <= spans[j][0]:
+                j += 1
+            if j - i < _RUN:
+                out += [span for span in spans[i:j] if self.holds(*span)]
+            else:
+                out += self._holding_run(spans[i:j])
+            i = j
+        return out
+
+    def _holding_run(self, spans: list[Span]) -> list[Span]:
+        starts = [span[0] for span in spans]
+        first = bisect_left(self.ends, starts[0] + 1)  # occurrences ending after the start
+        last = bisect_left(self.starts, spans[-1][1])  # and starting before the end
+        candidates: set[int] = set()
+        for found_start, found_end in zip(
+            self.starts[first:last], self.ends[first:last], strict=True
+        ):
+            j = bisect_right(starts, found_start) - 1  # the span it starts in, if any
+            if j >= 0:
+                candidates.add(j)
+            j += 1
+            while j < len(starts) and starts[j] < found_end:  # spans starting inside it
+                candidates.add(j)
+                j += 1
+        return [spans[j] for j in sorted(candidates) if self.holds(*spans[j])]
+
+
+#: From this many spans in order on, ``WordIndex.holding`` looks them up from the occurrences.
+_RUN = 8
 
 
 @lru_cache(maxsize=16)

@@ -13,9 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, NamedTuple
 
-import numpy as np
-
-from analysis.ingest.normalize import char_mask, code_points, offsets_of
+from analysis.ingest.normalize import code_points
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _SENTENCE = re.compile(r"[^。!?\n]*[^\s。!?][^。!?\n]*[。!?]*")
@@ -149,32 +147,13 @@ def _enclosing(text: str, offset: int, marks: str) -> Span:
 
 
 def _marks(text: str, marks: str) -> tuple[int, ...]:
-    """Offsets of every character of ``marks`` and every line break in ``text``. The marks of
-    sentences, segments and clauses are looked up together, in one vectorised look-up of the
-    text's code points (found once per text) in a table of which of them each character
-    ends."""
-    bit = _MARK_BITS.get(marks)
-    if bit is None:
-        return tuple(offsets_of(text, char_mask(ord(c) for c in marks + "\n")))
+    """Offsets of every character of ``marks`` and every line break in ``text``: the text's
+    code points (found once per text) compared with each mark, all at once."""
     values = _PER_TEXT.values(text)
-    classes = values.get("mark classes")
-    if classes is None:
-        classes = values["mark classes"] = np.take(_MARK_CLASSES, code_points(text))
-    return tuple(np.flatnonzero(classes & bit).tolist())
-
-
-#: per string of marks of the spans above, its bit in _MARK_CLASSES
-_MARK_BITS = {marks: 1 << i for i, marks in enumerate((_SENTENCE_END, _SEGMENT_END, _CLAUSE_END))}
-
-
-def _mark_table() -> np.ndarray:
-    """Per code point, the bits (_MARK_BITS) of the strings of marks that hold it; every one
-    holds the line break."""
-    table = np.zeros(0x110000, dtype=np.uint8)
-    for marks, bit in _MARK_BITS.items():
-        for char in marks + "\n":
-            table[ord(char)] |= bit
-    return table
-
-
-_MARK_CLASSES = _mark_table()
+    codes = values.get("code points")
+    if codes is None:
+        codes = values["code points"] = code_points(text)
+    found = codes == 10  # the line break
+    for mark in marks:
+        found |= codes == ord(mark)
+    return tuple(found.nonzero()[0].tolist())

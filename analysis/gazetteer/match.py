@@ -114,11 +114,9 @@ def _candidates(text: str, matcher: _Matcher) -> list[int]:
         ]
     rows, cols = _alphabet()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    # np.take on the tables and on the flattened pairs: much faster than fancy indexing
-    first = np.take(rows, codes[:-1]).astype(np.intp)
-    first *= matcher.pairs.shape[1]
-    first += np.take(cols, codes[1:])
-    return np.flatnonzero(np.take(matcher.pairs.ravel(), first)).tolist()
+    first = rows.take(codes[:-1])
+    at = first.nonzero()[0]  # where a first character stands (row 0 begins no name)
+    return at[matcher.pairs[first[at], cols.take(codes[at + 1])]].tolist()
 
 
 def _blocked(text: str, start: int, surface: str) -> bool:
