@@ -1097,6 +1097,18 @@ def test_comparison_with_bi_on_an_older_base_is_no_yoy() -> None:
             "2022年,各县区环境空气优良天数平均占比为90.2%。\n",
             {("good_air_ratio", 2022, 90.2, None, None)},
         ),
+        (  # a qualifier before 优良
+            "2022年,全市空气质量综合优良率为88.9%。\n",
+            {("good_air_ratio", 2022, 88.9, None, None)},
+        ),
+        (
+            "2022年,全市空气质量总体优良率为92.3%,同比上升1.4个百分点。\n",
+            {("good_air_ratio", 2022, 92.3, 1.4, "pp")},
+        ),
+        (
+            "2021年,全市空气质量全年优良率为90.5%。\n",
+            {("good_air_ratio", 2021, 90.5, None, None)},
+        ),
         (
             "2021年,全市水质为Ⅰ~Ⅲ类的断面比例为89.7%。\n",
             {("water_good_ratio", 2021, 89.7, None, None)},
