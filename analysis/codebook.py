@@ -44,7 +44,8 @@ class Rule:
     requires: re.Pattern[str] | None = None
     excludes: re.Pattern[str] | None = None
     source: str = ""
-    requires_in: str = "sentence"  # or "paragraph": requires may be met earlier in it
+    #: or "paragraph": requires may be met earlier in it; "page": or in the page's title
+    requires_in: str = "sentence"
     #: strings every match of ``pattern`` contains (see literal.requirements): a cheap test
     needs: tuple[tuple[str, ...], ...] = ()
 
@@ -259,8 +260,10 @@ def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dic
             if "id" not in entry or "pattern" not in entry:
                 raise InputError(where, "every rule needs an id and a pattern")
             scope = entry.get("requires_in", "sentence")
-            if scope not in ("sentence", "paragraph"):
-                raise InputError(where, f"requires_in must be sentence or paragraph, not {scope!r}")
+            if scope not in ("sentence", "paragraph", "page"):
+                raise InputError(
+                    where, f"requires_in must be sentence, paragraph or page, not {scope!r}"
+                )
             pattern = _compile(entry["pattern"], synonyms, where)
             rules.append(
                 Rule(

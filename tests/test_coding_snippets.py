@@ -806,3 +806,35 @@ def test_one_batch_all_resolved_is_not_the_total() -> None:
 )
 def test_asof_of_the_measures_when_the_tasks_have_none(text: str, asof: str) -> None:
     assert body(text)["asof"] == asof
+
+
+# --- a complaint bulletin's title names the complaints its counts are of -------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "total", "resolved"),
+    [
+        (
+            "衢江区第十批信访件办理情况\n"
+            "本批次交办的26件中,已办结9件;累计交办的412件中,已办结367件。\n",
+            412,
+            367,
+        ),
+        (
+            "柯城区第三批群众信访举报件办理情况\n截至8月20日,累计交办的98件中,已办结90件。\n",
+            98,
+            90,
+        ),
+        ("龙游县信访投诉件办理情况通报\n累计转办的57件中,已办结49件,其余正在办理。\n", 57, 49),
+    ],
+)
+def test_complaint_counts_under_a_title_naming_the_complaints(
+    raw: str, total: int, resolved: int
+) -> None:
+    found = values(raw)
+    assert (found.get("petitions_total"), found.get("petitions_resolved")) == (total, resolved)
+
+
+def test_counts_under_a_title_naming_no_complaints_are_not_complaints() -> None:
+    found = values("龙游县生态环境保护督察整改情况\n累计转办的57件中,已办结49件,其余正在办理。\n")
+    assert "petitions_total" not in found and "petitions_resolved" not in found

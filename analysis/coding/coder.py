@@ -108,7 +108,9 @@ def _code_record(
         if item is not None:
             evidence[item.variable] = item
 
-    chosen, conflicts = counts.code_counts(text, rec.passages, codebook, header.doc_type.value)
+    chosen, conflicts = counts.code_counts(
+        text, rec.passages, codebook, header.doc_type.value, header.title
+    )
     evidence.update(chosen)
     # the 截至 date is looked for at the tasks and complaints first, then at the measures and
     # the people and units held accountable

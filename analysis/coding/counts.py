@@ -253,19 +253,33 @@ def _needed(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return any_of(found[0]) if found else None
 
 
-def _inherits(rule: Rule, text: str, passage: Span, sentence: str) -> bool:
+def _inherits(
+    rule: Rule, text: str, passage: Span, sentence: str, title: Span | None = None
+) -> bool:
     """A rule whose conditions do not hold in the passage's own ``sentence`` holds for it
     all the same: ``requires_in: paragraph`` and its ``requires`` met earlier in the
     paragraph (反馈的42个问题,细化为136项整改任务。截至…已完成整改98项), none of its
-    ``excludes`` in the sentence. Its counts are then scoped from the paragraph's start, as
-    are those of a sentence continuing the previous one (…第十批信访件共计263件。截至9月14日,
-    已办结183件: the 183 are of that batch; the nearest marker still wins)."""
-    if rule.requires_in != "paragraph" or rule.requires is None:
+    ``excludes`` in the sentence; ``requires_in: page`` also when they are met in the page's
+    ``title`` (a bulletin titled …信访件办理情况: its counts are of complaints). Its counts are
+    then scoped from the paragraph's start, as are those of a sentence continuing the previous
+    one (…第十批信访件共计263件。截至9月14日,已办结183件: the 183 are of that batch; the
+    nearest marker still wins)."""
+    if rule.requires_in not in _INHERITING or rule.requires is None:
         return False
     if rule.excludes is not None and rule.excludes.search(sentence):
         return False
     start = paragraph_around(text, passage.start).start
-    return rule.requires.search(text, start, passage.end) is not None
+    if rule.requires.search(text, start, passage.end) is not None:
+        return True
+    return (
+        rule.requires_in == "page"
+        and title is not None
+        and rule.requires.search(text, title.start, title.end) is not None
+    )
+
+
+#: The ``requires_in`` of rules whose ``requires`` may be met outside the passage's sentence.
+_INHERITING = ("paragraph", "page")
 
 
 def scoped_candidates(
@@ -276,34 +290,22 @@ def scoped_candidates(
     markers: dict | None = None,
     codebook: Codebook | None = None,
     parts: dict[Evidence, int] | None = None,
+    title: Span | None = None,
 ) -> list[tuple[Evidence, frozenset[str]]]:
     """Every value the rules find in the passages with its scope, in passage order then rule
     order (``markers`` caches, for one text, the scope markers of each line and the scopes
     and guards found); with a ``codebook``, not those its guards block (features.guard_count:
-    到2025年底前完成N项). ``parts`` gets, per value, how many numbers it adds up."""
+    到2025年底前完成N项). ``parts`` gets, per value, how many numbers it adds up; ``title`` is
+    the page's (``requires_in: page``)."""
     found = []
     for passage in passages:
         sentence = passage.text(text)
         if may_hold_number(sentence):
             may_match = tuple(rule for rule in rules if rule.may_match(sentence))
-            found += _in_passage(text, passage, may_match, scopes, markers, codebook, parts)
+            found += _in_sentence(
+                text, passage, sentence, [("", may_match)], scopes, markers, codebook, parts, title
+            )[0]
     return found
-
-
-def _in_passage(
-    text: str,
-    passage: Span,
-    rules: tuple[Rule, ...],
-    scopes: Scoping | None,
-    markers: dict | None,
-    codebook: Codebook | None,
-    parts: dict[Evidence, int] | None = None,
-) -> list[tuple[Evidence, frozenset[str]]]:
-    """``scoped_candidates`` in one passage that may hold a number, of rules that may match
-    it."""
-    return _in_sentence(
-        text, passage, passage.text(text), [("", rules)], scopes, markers, codebook, parts
-    )[0]
 
 
 def _guard(
@@ -328,9 +330,11 @@ def _in_sentence(
     markers: dict | None,
     codebook: Codebook | None,
     parts: dict[Evidence, int] | None = None,
+    title: Span | None = None,
 ) -> list[list[tuple[Evidence, frozenset[str]]]]:
-    """Per group of ``held`` rules, ``_in_passage`` of them in the passage (``sentence``: its
-    text); conditions and the continuation cue are tested once for all of them."""
+    """Per group of ``held`` rules, ``scoped_candidates`` of them in the passage
+    (``sentence``: its text; ``title``: the page's, for ``requires_in: page``); conditions and
+    the continuation cue are tested once for all of them."""
     # rules share conditions, across variables too: each is tested once
     conditions: dict[tuple, tuple[bool, bool]] = {}
     continues: bool | None = None
@@ -343,7 +347,7 @@ def _in_sentence(
             if condition is None:
                 in_sentence = rule.applies_to(sentence)
                 condition = conditions[key] = (
-                    in_sentence or _inherits(rule, text, passage, sentence),
+                    in_sentence or _inherits(rule, text, passage, sentence, title),
                     in_sentence,
                 )
             if not condition[0]:
@@ -366,7 +370,7 @@ def _in_sentence(
                         cue = scopes.continuation
                         continues = cue is not None and cue.match(sentence) is not None
                     # inherited: ``requires`` met only earlier in the paragraph
-                    inherited = rule.requires_in == "paragraph" and not condition[1]
+                    inherited = rule.requires_in in _INHERITING and not condition[1]
                     scope = scopes.scope(
                         text,
                         passage.start + _number_start(match),
@@ -390,8 +394,10 @@ class _Found:
     """The scoped candidates of one record, found once per passage and variable (the
     completed count's total is looked for again in its sentence and paragraph)."""
 
-    def __init__(self, text: str, codebook: Codebook, scopes: Scoping) -> None:
-        self.text, self.codebook, self.scopes = text, codebook, scopes
+    def __init__(
+        self, text: str, codebook: Codebook, scopes: Scoping, title: Span | None = None
+    ) -> None:
+        self.text, self.codebook, self.scopes, self.title = text, codebook, scopes, title
         #: the scope markers of each line, and the scopes and guards of each number, found once
         self.markers: dict = {}
         self.parts: dict[Evidence, int] = {}  # how many numbers each value adds up
@@ -413,6 +419,7 @@ class _Found:
                 self.markers,
                 self.codebook,
                 self.parts,
+                self.title,
             )
             if with_rules
             else []
@@ -439,20 +446,26 @@ class _Found:
                     self.markers,
                     self.codebook,
                     self.parts,
+                    self.title,
                 )
             out.extend(self.found[key])
         return out
 
 
 def code_counts(
-    text: str, passages: list[Span], codebook: Codebook, doc_type: str | None = None
+    text: str,
+    passages: list[Span],
+    codebook: Codebook,
+    doc_type: str | None = None,
+    title: Span | None = None,
 ) -> tuple[dict[str, Evidence], list[Conflict]]:
     """The count variables of one record with their evidence, and the values not taken
-    (``doc_type`` plan: scheduled counts are not completions)."""
+    (``doc_type`` plan: scheduled counts are not completions; ``title``: the page's, read by
+    rules with ``requires_in: page``)."""
     chosen: dict[str, Evidence] = {}
     conflicts: list[Conflict] = []
     scopes = scoping(codebook)
-    find = _Found(text, codebook, scopes)
+    find = _Found(text, codebook, scopes, title)
     index = codebook.record_index
     #: per variable, its candidates in passage order, then rule order
     holding: dict[str, list[tuple[Evidence, frozenset[str]]]] = {
