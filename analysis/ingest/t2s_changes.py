@@ -43,7 +43,7 @@ def _dictionary_files(node: object) -> Iterator[str]:
             yield from _dictionary_files(value)
 
 
-def entries(file: str, folder: Path) -> Iterator[tuple[str, tuple[str, ...]]]:
+def _entries(file: str, folder: Path) -> Iterator[tuple[str, tuple[str, ...]]]:
     """(entry, its values) of one OpenCC dictionary, converted to text in ``folder``."""
     source = _SHARE / file
     target = folder / f"{Path(file).stem}.txt"
@@ -86,7 +86,7 @@ def changing_characters() -> frozenset[str] | None:
         out: set[str] = set()
         with tempfile.TemporaryDirectory() as folder:
             for file in dict.fromkeys(_dictionary_files(config)):
-                for key, values in entries(file, Path(folder)):
+                for key, values in _entries(file, Path(folder)):
                     out |= changed_characters(key, values)
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
