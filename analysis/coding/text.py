@@ -87,8 +87,7 @@ class PerText:
 _PER_TEXT = PerText()
 #: Builds a Span from a pair without the Python-level ``Span.__new__`` (span look-ups run
 #: tens of thousands of times per document).
-_span = tuple.__new__
-_SPAN_OF_PAIR = partial(tuple.__new__, Span)
+_span = partial(tuple.__new__, Span)
 
 
 def _spans(text: str, start: int, end: int, content: re.Pattern[str]) -> list[Span]:
@@ -97,7 +96,7 @@ def _spans(text: str, start: int, end: int, content: re.Pattern[str]) -> list[Sp
     found = values.get(key)
     if found is None:
         found = values[key] = tuple(
-            map(_SPAN_OF_PAIR, map(re.Match.span, content.finditer(text, start, end)))
+            map(_span, map(re.Match.span, content.finditer(text, start, end)))
         )
     return list(found)
 
@@ -131,7 +130,7 @@ def paragraph_around(text: str, offset: int) -> Span:
     """The line holding ``offset``."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    return _span(Span, (start, len(text) if end < 0 else end))
+    return _span((start, len(text) if end < 0 else end))
 
 
 def _enclosing(text: str, offset: int, marks: str) -> Span:
@@ -143,7 +142,7 @@ def _enclosing(text: str, offset: int, marks: str) -> Span:
         positions = values[marks] = _marks(text, marks)
     i = bisect_left(positions, offset)
     start = positions[i - 1] + 1 if i else 0
-    return _span(Span, (start, positions[i] if i < len(positions) else len(text)))
+    return _span((start, positions[i] if i < len(positions) else len(text)))
 
 
 def _marks(text: str, marks: str) -> tuple[int, ...]:
