@@ -167,6 +167,36 @@ def test_one_batch_of_complaints_is_not_the_total() -> None:
     assert values(raw).get("petitions_total") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "截至2023年10月,中央督察组交办我市的信访件112件已全部办结,"
+            "反馈我市的8个问题已完成整改7个。",
+            (8, 7, 112, 112),
+        ),
+        (
+            "督察组转办的群众举报件356件均已办结,督察反馈的21项整改任务已完成18项。",
+            (21, 18, 356, 356),
+        ),
+        (
+            "督察期间累计受理转办信访件92件,办结90件,督察反馈问题15个,已完成整改12个。",
+            (15, 12, 92, 90),
+        ),
+    ],
+)
+def test_fed_back_problems_after_complaints_in_one_sentence_are_tasks(
+    text: str, expected: tuple[int, int, int, int]
+) -> None:
+    got = body(text)
+    assert (
+        got.get("tasks_total"),
+        got.get("tasks_completed"),
+        got.get("petitions_total"),
+        got.get("petitions_resolved"),
+    ) == expected
+
+
 # --- accountability ---------------------------------------------------------------------
 
 
