@@ -117,6 +117,47 @@ def test_projects_and_enterprises_completed_are_not_tasks() -> None:
     assert got.get("tasks_total") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "total", "completed"),
+    [
+        # the problems fed back, pointed out or set, their count after the noun
+        (
+            "2022年5月,省督察组向我市反馈督察意见,指出问题31个。截至2023年3月,已完成整改24个。",
+            31,
+            24,
+        ),
+        ("省委第二生态环境保护督察组明确整改问题18个,目前已整改完成15个。", 18, 15),
+        ("督察组向我市反馈意见,列出涉及我市的问题27个,已完成整改20个。", 27, 20),
+        # completion written count first, words between the count and the verb
+        ("督察组反馈我市问题20个。截至6月底,其中16个已经市级验收完成销号,4个正在推进。", 20, 16),
+        ("督察反馈的问题共14个,有11个经省级验收已整改到位。", 14, 11),
+        ("督察组反馈我市的问题共9个,目前已有8个整改完毕。", 9, 8),
+        # the verb first, then the problems and their count
+        ("截至2023年底,我市已整改完成督察反馈的问题12个,其余问题正在推进。", None, 12),
+    ],
+)
+def test_tasks_fed_back_and_count_first_phrasings(
+    text: str, total: int | None, completed: int
+) -> None:
+    got = body(text)
+    assert (got.get("tasks_total"), got.get("tasks_completed")) == (total, completed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中央督察报告指出的4个方面问题全面彻底整改到位。",  # categories, not a count done
+        "督察曝光的5个典型案例完成整改2个,正在整改3个。",  # cases, not the tasks
+        "对督察反馈问题做到整改一个、验收一个、销号一个。",  # a set phrase
+        "对每项问题一项一项验收,一个一个销号。",
+        "应于2023年底前完成整改的问题10个,正按计划推进。",  # the part due, not done
+        "督察反馈的问题中,有6个计划年底前完成整改。",
+    ],
+)
+def test_not_a_count_of_tasks_done(text: str) -> None:
+    assert body(text).get("tasks_completed") is None
+
+
 # --- petitions --------------------------------------------------------------------------
 
 
