@@ -766,8 +766,7 @@ def test_comparison_opening_the_sentence_leaves_the_value_its_year() -> None:
     """与2022年相比 opens the sentence; the value is 2023's (its change, written before it, is
     compared on the value and year only)."""
     raw = (
-        "湘潭市2023年环境质量状况\n与2022年相比,2023年全市PM2.5平均浓度下降2.9%,"
-        "为34微克/立方米。\n"
+        "湘潭市2023年环境质量状况\n与2022年相比,2023年全市PM2.5平均浓度下降2.9%,为34微克/立方米。\n"
     )
     assert {(v, y, x) for v, y, x, *_ in page(raw)} == {("pm25", 2023, 34.0)}
 
@@ -1160,3 +1159,75 @@ def test_a_region_of_cities_is_a_subarea(head: str, body: str) -> None:
 )
 def test_index_bounds_and_class_iii_above(body: str, expected: set[tuple]) -> None:
     assert page(CITY_PAGE + body) == expected
+
+
+# --- the value's clause after a change clause; names and shares in other words ------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the change first, then the mean named again or the value's year
+        (
+            "全省细颗粒物浓度同比下降4.2%,年均浓度为23微克/立方米。\n",
+            [("pm25", 2022, 23.0, -4.2, "pct")],
+        ),
+        (
+            "全省地表水国考断面水质优良比例比2020年提高5.1个百分点,2022年达到94.6%。\n",
+            [("water_good_ratio", 2022, 94.6, None, None)],
+        ),
+        (
+            "全省空气质量优良天数比例较上年提高0.8个百分点,2022年为92.5%。\n",
+            [("good_air_ratio", 2022, 92.5, 0.8, "pp")],
+        ),
+        # names of the good-air share and of the class I-III share in other words
+        ("全省空气质量达到优良的天数比例为91.3%。\n", [("good_air_ratio", 2022, 91.3, None, None)]),
+        (
+            "全省城市环境空气质量优良天数比重为89.9%。\n",
+            [("good_air_ratio", 2022, 89.9, None, None)],
+        ),
+        (
+            "全省国考断面中,一至三类水质断面比例为96.2%。\n",
+            [("water_good_ratio", 2022, 96.2, None, None)],
+        ),
+        # a clause between the sections' count and their share, a comma before 占
+        (
+            "全省水质优良(Ⅰ~Ⅲ类)断面共182个,较上年增加5个,占比95.8%。\n",
+            [("water_good_ratio", 2022, 95.8, None, None)],
+        ),
+        (
+            "全省60个国考断面中,有57个断面水质为Ⅲ类及以上,占95.0%。\n",
+            [("water_good_ratio", 2022, 95.0, None, None)],
+        ),
+        # 优良率 after the sections were said to meet class III
+        (
+            "全省12个国控断面水质均达到或优于Ⅲ类,优良率100%。\n",
+            [("water_good_ratio", 2022, 100.0, None, None)],
+        ),
+    ],
+)
+def test_value_after_a_change_and_names_in_other_words(body: str, expected: list[tuple]) -> None:
+    assert coded(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a change naming one indicator of the list is that indicator's only
+        (
+            "全省优良天数比例、PM2.5浓度分别为88.1%、29微克/立方米,其中优良天数比例比上年"
+            "提高1.4个百分点。\n",
+            [("good_air_ratio", 2022, 88.1, 1.4, "pp"), ("pm25", 2022, 29.0, None, None)],
+        ),
+        # a unit written once, after the last change, is every change's
+        (
+            "全省断面水质优良比例、优良天数比例分别为97.0%、90.2%,比上年分别提高2.5、1.1个百分点。\n",
+            [
+                ("water_good_ratio", 2022, 97.0, 2.5, "pp"),
+                ("good_air_ratio", 2022, 90.2, 1.1, "pp"),
+            ],
+        ),
+    ],
+)
+def test_changes_of_a_list_go_to_the_indicators_they_name(body: str, expected: list[tuple]) -> None:
+    assert sorted(coded(body)) == sorted(expected)

@@ -493,11 +493,13 @@ class MentionCoder:
 
     # -- periods ----------------------------------------------------------------------
     def _periods_for(
-        self, passage: Span, start: int, flow: bool, match_text: str
+        self, passage: Span, start: int, flow: bool, match_text: str, value_start: int
     ) -> list[_Period] | None:
-        """Periods of a value; [] means 'no single year' (flows); None means 'not coded'."""
+        """Periods of a value; [] means 'no single year' (flows); None means 'not coded'.
+        Years are read up to the value, inside the rule's match too (…比2020年提高8.3个百分点,
+        2022年达到91.7%: the base is no period, 2022 is)."""
         sentence_periods = _periods(
-            self.text, Span(passage.start, start), self.anchors, self.codebook
+            self.text, Span(passage.start, value_start), self.anchors, self.codebook
         )
         chain = _period_list(self.text, sentence_periods)
         if chain and any(p.year is None and p.months for p in chain):
@@ -577,7 +579,9 @@ class MentionCoder:
             clause = clause_around(self.text, cursor)
             chunk = self.text[cursor : clause.end]
             for yoy in self.codebook.yoy.finditer(chunk):
-                if self._rule_matches(cursor, cursor + yoy.start()):
+                if self._rule_matches(cursor, cursor + yoy.start()) or self._names_another(
+                    variable, value_end, cursor + yoy.start()
+                ):
                     return None, None
                 base = yoy.groupdict().get("base") or yoy.groupdict().get("base2")
                 if base and (year is None or int(base) != year - 1):
@@ -587,6 +591,21 @@ class MentionCoder:
                 return None, None
             cursor = clause.end + 1
         return None, None
+
+    def _names_another(self, variable: str, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` names another indicator and not ``variable``'s own:
+        a change stated after it is that indicator's (…分别为90.4%、31.6微克/立方米,其中优良
+        天数率比上年提高2.2个百分点: the change is the good-air share's only)."""
+        lists = self.plan.lists
+        if lists is None or start >= end:
+            return False
+        own = lists.names.get(variable)
+        if own is not None and own.search(self.text, start, end):
+            return False
+        return any(
+            other != variable and words.search(self.text, start, end)
+            for other, words in lists.names.items()
+        )
 
     def _change_before(
         self, variable: str, match: re.Match[str], passage: Span, year: int | None
@@ -721,7 +740,7 @@ class MentionCoder:
         if period is not None:
             periods: list[_Period] | None = [period]
         else:
-            periods = self._periods_for(passage, start, flow, self.text[start:end])
+            periods = self._periods_for(passage, start, flow, self.text[start:end], value_start)
         if periods is None:
             return []
         quote = self.text[start:end]
@@ -1002,7 +1021,11 @@ def _listed_changes(sentence: str, start: int, count: int, lists: _Lists):
     numbers = list(lists.value.finditer(m["changes"]))
     if len(numbers) != count:
         return None
-    return [(m["dir"], n["value"], n.group()[len(n["value"]) :] or "%") for n in numbers]
+    # a unit written once, after the last number, is every number's (提高3.3、0.3个百分点)
+    units = [n.group()[len(n["value"]) :].strip() for n in numbers]
+    for i in range(len(units) - 2, -1, -1):
+        units[i] = units[i] or units[i + 1]
+    return [(m["dir"], n["value"], unit or "%") for n, unit in zip(numbers, units, strict=True)]
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
