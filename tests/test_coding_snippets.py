@@ -587,6 +587,15 @@ def test_not_tasks(text: str) -> None:
         ("共收到中央督察组转办信访件1,234件,已按期办结1,200件。", 1234, 1200),
         ("督察组交办的2000件群众信访举报件,已办结销号1990件。", 2000, 1990),
         ("督察组转办的2,863件举报件已全部办理完毕。", 2863, 2863),
+        # the total after 累计达到 / 总数为, a count of batches written with 个
+        ("督察组转办我市的群众信访件累计达到512件,其中已办结到位497件。", 512, 497),
+        ("省督察组转交我市的投诉举报案件总数为64个,现已全部办结销号。", 64, 64),
+        ("截至当日,督察组已向我市转来12个批次的举报件,累计达到403件,已办结390件。", 403, 390),
+        # the part of the handed-over complaints that concerns the jurisdiction
+        ("督察组转办的信访举报件中,涉及我市的有218件,已办结209件。", 218, 209),
+        # a date between the total and all done; words after 办理完毕 before the count
+        ("交办我市的信访件共276件,截至2023年4月,已全部经督察组审核认定办结。", 276, 276),
+        ("我市累计承办督察组转办件已有163件,办理完毕并反馈的有141件。", 163, 141),
     ],
 )
 def test_petitions_more(text: str, total: int, resolved: int) -> None:
