@@ -403,3 +403,41 @@ def test_a_place_alone_as_a_sentence_opens_a_section(raw: str, expected: list[di
 def test_bullets_before_a_sections_place(raw: str, expected: list[dict]) -> None:
     names = PET if "petitions_total" in expected[0] else TASKS
     assert coded(raw, *names) == expected
+
+
+# --- sections marked by 方面, 层面 or 报告 and a comma ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "漳州、龙岩两市督察整改进展\n漳州市方面,截至2023年3月底,省委生态环境保护督察"
+            "反馈的27个问题已完成整改22个;龙岩市方面,截至2023年3月底,反馈的31个问题已完成"
+            "整改26个。\n",
+            [tasks("漳州市", 27, 22), tasks("龙岩市", 31, 26)],
+        ),
+        (
+            "区县督察整改进展摘要\n万州区报告,截至2022年9月,中央督察反馈涉及该区的18项整改"
+            "任务已完成15项。黔江区报告,截至2022年9月,中央督察反馈涉及该区的12项整改任务已"
+            "完成10项。\n",
+            [tasks("万州区", 18, 15), tasks("黔江区", 12, 10)],
+        ),
+        (
+            "宁夏回族自治区中央生态环境保护督察整改进展\n全区层面,截至2022年6月,反馈问题"
+            "整改任务58项,已完成49项;石嘴山市层面,截至2022年6月,反馈问题整改任务11项,已"
+            "完成9项。\n",
+            [tasks("宁夏回族自治区", 58, 49), tasks("石嘴山市", 11, 9)],
+        ),
+    ],
+)
+def test_sections_marked_by_fangmian_cengmian_or_baogao(raw: str, expected: list[dict]) -> None:
+    assert coded(raw, *TASKS) == expected
+
+
+def test_a_single_place_with_fangmian_is_one_record() -> None:
+    raw = (
+        "漳州市督察整改进展\n漳州市方面,截至2023年3月底,省委生态环境保护督察反馈的27个"
+        "问题已完成整改22个。\n"
+    )
+    assert coded(raw, *TASKS) == [tasks("漳州市", 27, 22)]

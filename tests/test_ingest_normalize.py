@@ -145,6 +145,7 @@ def test_variant_characters_left_by_t2s_become_standard(raw: str, want: str) -> 
         ("\u5e83東省\u6e08南市", "广东省济南市"),
         ("\u6589\u6589哈爾市\u55b6口市\u5869城市", "齐齐哈尔市营口市盐城市"),
         ("某\u770c\u90f7鎮\u7d4c濟\u95a2於", "某县乡镇经济关于"),
+        ("\u654d永縣累計收到轉辦件58件", "叙永县累计收到转办件58件"),
     ],
 )
 def test_variant_forms_of_place_and_common_characters_become_standard(raw: str, want: str) -> None:

@@ -203,6 +203,8 @@ def _sentence_openers(
             selves.append(
                 (Span(sentence.start + lead, sentence.start + own.end("ref")), own["suffix"])
             )
+            # the next section may open after a semicolon (全区层面,…;乌海市层面,…)
+            marked.extend(_after_semicolons(text, sentence, index, weights, marker))
             continue
         if sentence.start + lead not in openable:
             continue
