@@ -1231,3 +1231,15 @@ def test_value_after_a_change_and_names_in_other_words(body: str, expected: list
 )
 def test_changes_of_a_list_go_to_the_indicators_they_name(body: str, expected: list[tuple]) -> None:
     assert sorted(coded(body)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全年全省共投入污染防治资金86.5亿元。\n",
+        "四、生态保护投入。全省安排中央和省级生态环境保护专项资金86.5亿元。\n",
+        "全年,省财政筹措大气、水、土壤污染防治资金86.5亿元,有力保障了攻坚任务。\n",
+    ],
+)
+def test_funding_in_a_one_year_bulletin_takes_its_year(body: str) -> None:
+    assert coded(body) == [("funding_cny", 2022, 8.65e9, None, None)]

@@ -509,7 +509,7 @@ class MentionCoder:
             return None  # a month's figure (2023年12月,…), neither annual nor year-to-date
         if not chain:
             chain = self._paragraph_year(passage)
-        if not chain and not flow:
+        if not chain:  # funding too: a one-year bulletin's funds are of its year
             chain = self._document_year(start)
         if not chain:
             return [] if flow else None
