@@ -580,3 +580,22 @@ def test_a_breadcrumb_of_places_is_a_menu(raw: str, name: str) -> None:
 def test_a_same_named_district_takes_the_prefecture_named(raw: str, parent: str) -> None:
     (record,) = code(raw).records
     assert record.values["parent"] == parent
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        (
+            "2023年5月,广西壮族自治区党委第二生态环境保护督察组对梧州市藤县开展例行督察。"
+            "藤县认领整改问题21个,截至2023年12月底已完成整改17个。\n",
+            "藤县",
+        ),
+        (
+            "新疆维吾尔自治区党委第一生态环境保护督察组向哈密市反馈督察意见。哈密市梳理出"
+            "整改问题33个,已完成整改25个。\n",
+            "哈密市",
+        ),
+    ],
+)
+def test_the_teams_home_before_dangwei_is_the_inspector(raw: str, name: str) -> None:
+    assert only(raw).jurisdiction == name
