@@ -483,7 +483,11 @@ def test_scope_of_a_count(sentence: str, marker: str, scope: str | None) -> None
 
 def test_every_selected_scope_is_declared() -> None:
     codebook = default_codebook()
-    declared = {e["scope"] for e in codebook.raw["count_scope"]} | {counts.STATED, counts.ASIDE}
+    declared = {e["scope"] for e in codebook.raw["count_scope"]} | {
+        counts.STATED,
+        counts.ASIDE,
+        counts.ELSEWHERE,
+    }
     for variable, spec in codebook.raw["count_selection"].items():
         assert variable in codebook.record_rules, variable
         named = {s for key in ("drop", "drop_in_plan", "avoid") for s in spec.get(key, ())}
@@ -1399,3 +1403,43 @@ def test_implemented_counts_as_completed(body: str, expected: dict[str, Any]) ->
 )
 def test_resolved_with_a_bracket_after_the_verb(body: str, expected: dict[str, Any]) -> None:
     check(body, expected)
+
+
+# --- another place's whole, then the record's own part ------------------------------------
+
+COUNTY = "关于中央生态环境保护督察整改落实情况的通报\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "截至5月31日,省督察组累计向赣州市交办信访件968件,其中我县承接74件,已办结70件。"
+            "\n会昌县督察整改办\n",
+            {"petitions_total": 74, "petitions_resolved": 70},
+        ),
+        (
+            "中央第四生态环境保护督察组累计向江西省转办信访件9,215件,其中涉及我县的112件"
+            "已全部办结。\n会昌县督察整改办\n",
+            {"petitions_total": 112, "petitions_resolved": 112},
+        ),
+        (
+            "省督察组向赣州市反馈督察意见后,赣州市共认领整改问题75个,其中涉及我县的问题"
+            "18个。截至2023年6月底,已完成整改15个。\n会昌县督察整改办\n",
+            {"tasks_total": 18, "tasks_completed": 15},
+        ),
+        # the record's own figures after another place's: the other place's are not taken
+        (
+            "省督察组累计向赣州市交办信访件968件。截至5月31日,督察组交办我县的信访件74件,"
+            "已办结70件。\n会昌县督察整改办\n",
+            {"petitions_total": 74, "petitions_resolved": 70},
+        ),
+    ],
+)
+def test_another_places_whole_is_not_the_records(body: str, expected: dict[str, Any]) -> None:
+    check(body, expected, title=COUNTY)
+
+
+def test_a_city_page_keeps_the_count_handed_over_to_it() -> None:
+    body = "截至5月31日,省督察组累计向赣州市交办信访件968件,已办结950件。\n赣州市督察整改办\n"
+    check(body, {"petitions_total": 968, "petitions_resolved": 950}, title=COUNTY)

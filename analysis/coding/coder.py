@@ -109,7 +109,7 @@ def _code_record(
             evidence[item.variable] = item
 
     chosen, conflicts = counts.code_counts(
-        text, rec.passages, codebook, header.doc_type.value, header.title
+        text, rec.passages, codebook, header.doc_type.value, header.title, rec.place
     )
     evidence.update(chosen)
     # the 截至 date is looked for at the tasks and complaints first, then at the measures and

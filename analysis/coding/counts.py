@@ -18,9 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from analysis import gazetteer
 from analysis.codebook import Codebook, Rule, expand
 from analysis.coding import features
 from analysis.coding.evidence import Evidence, cite
+from analysis.coding.jurisdiction import stated_for
 from analysis.coding.literal import any_of, requirements, with_first_chars
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import (
@@ -35,6 +37,9 @@ from analysis.coding.text import (
 STATED = "stated"
 #: The scope of a count inside parentheses (a breakdown or an aside: …(7个信访件,涉及13个问题)).
 ASIDE = "aside"
+#: The scope of a count stated for another place than the record's (累计向宜春市交办… in a
+#: county's page; 永州市共认领…问题86个 before 其中涉及我县的问题27个).
+ELSEWHERE = "elsewhere"
 #: A closed parenthesis: markers inside it (其中来电63件) do not scope what follows it.
 _ASIDE = re.compile(r"\([^()]*\)")
 #: The end of a clause (a sentence's end ends it too): a ``reach: clause`` marker stops there.
@@ -291,19 +296,29 @@ def scoped_candidates(
     codebook: Codebook | None = None,
     parts: dict[Evidence, int] | None = None,
     title: Span | None = None,
+    numbers: dict[Evidence, int] | None = None,
 ) -> list[tuple[Evidence, frozenset[str]]]:
     """Every value the rules find in the passages with its scope, in passage order then rule
     order (``markers`` caches, for one text, the scope markers of each line and the scopes
     and guards found); with a ``codebook``, not those its guards block (features.guard_count:
-    到2025年底前完成N项). ``parts`` gets, per value, how many numbers it adds up; ``title`` is
-    the page's (``requires_in: page``)."""
+    到2025年底前完成N项). ``parts`` gets, per value, how many numbers it adds up, ``numbers``
+    where its number stands; ``title`` is the page's (``requires_in: page``)."""
     found = []
     for passage in passages:
         sentence = passage.text(text)
         if may_hold_number(sentence):
             may_match = tuple(rule for rule in rules if rule.may_match(sentence))
             found += _in_sentence(
-                text, passage, sentence, [("", may_match)], scopes, markers, codebook, parts, title
+                text,
+                passage,
+                sentence,
+                [("", may_match)],
+                scopes,
+                markers,
+                codebook,
+                parts,
+                title,
+                numbers,
             )[0]
     return found
 
@@ -331,6 +346,7 @@ def _in_sentence(
     codebook: Codebook | None,
     parts: dict[Evidence, int] | None = None,
     title: Span | None = None,
+    numbers: dict[Evidence, int] | None = None,
 ) -> list[list[tuple[Evidence, frozenset[str]]]]:
     """Per group of ``held`` rules, ``scoped_candidates`` of them in the passage
     (``sentence``: its text; ``title``: the page's, for ``requires_in: page``); conditions and
@@ -360,7 +376,10 @@ def _in_sentence(
                 if value is None:
                     continue
                 if codebook is not None and _guard(
-                    text, passage.start + features.value_offset(match), codebook, rule.variable,
+                    text,
+                    passage.start + features.value_offset(match),
+                    codebook,
+                    rule.variable,
                     markers,
                 ):
                     continue
@@ -385,6 +404,8 @@ def _in_sentence(
                 evidence = cite(text, rule.variable, int(value), start, end, rule.id)
                 if parts is not None:
                     parts[evidence] = _parts(match)
+                if numbers is not None:
+                    numbers[evidence] = passage.start + _number_start(match)
                 found.append((evidence, scope))
         out.append(found)
     return out
@@ -395,12 +416,20 @@ class _Found:
     completed count's total is looked for again in its sentence and paragraph)."""
 
     def __init__(
-        self, text: str, codebook: Codebook, scopes: Scoping, title: Span | None = None
+        self,
+        text: str,
+        codebook: Codebook,
+        scopes: Scoping,
+        title: Span | None = None,
+        place: gazetteer.Place | None = None,
     ) -> None:
         self.text, self.codebook, self.scopes, self.title = text, codebook, scopes, title
+        self.place = place  # the record's: a count stated for another place is ELSEWHERE
         #: the scope markers of each line, and the scopes and guards of each number, found once
         self.markers: dict = {}
         self.parts: dict[Evidence, int] = {}  # how many numbers each value adds up
+        self.numbers: dict[Evidence, int] = {}  # where each value's number stands
+        self._elsewhere: dict[int, bool] = {}
         self.found: dict[tuple[str, Span], list[tuple[Evidence, frozenset[str]]]] = {}
 
     def passage(
@@ -420,13 +449,16 @@ class _Found:
                 self.codebook,
                 self.parts,
                 self.title,
+                self.numbers,
             )
             if with_rules
             else []
         )
         for variable, _ in held:
             self.found[variable, passage] = []
-        out = [(variable, f) for (variable, _), f in zip(with_rules, found, strict=True)]
+        out = [
+            (variable, self._placed(f)) for (variable, _), f in zip(with_rules, found, strict=True)
+        ]
         self.found.update(((variable, passage), f) for variable, f in out)
         return out
 
@@ -447,8 +479,26 @@ class _Found:
                     self.codebook,
                     self.parts,
                     self.title,
+                    self.numbers,
                 )
+                self.found[key] = self._placed(self.found[key])
             out.extend(self.found[key])
+        return out
+
+    def _placed(
+        self, found: list[tuple[Evidence, frozenset[str]]]
+    ) -> list[tuple[Evidence, frozenset[str]]]:
+        """``found`` with ELSEWHERE added to the scope of each value stated for another place
+        than the record's (jurisdiction.stated_for)."""
+        if self.place is None:
+            return found
+        out = []
+        for evidence, scope in found:
+            number = self.numbers[evidence]
+            if number not in self._elsewhere:
+                owner = stated_for(self.text, number, self.place, self.codebook)
+                self._elsewhere[number] = owner is False
+            out.append((evidence, scope | {ELSEWHERE} if self._elsewhere[number] else scope))
         return out
 
 
@@ -458,14 +508,16 @@ def code_counts(
     codebook: Codebook,
     doc_type: str | None = None,
     title: Span | None = None,
+    place: gazetteer.Place | None = None,
 ) -> tuple[dict[str, Evidence], list[Conflict]]:
     """The count variables of one record with their evidence, and the values not taken
     (``doc_type`` plan: scheduled counts are not completions; ``title``: the page's, read by
-    rules with ``requires_in: page``)."""
+    rules with ``requires_in: page``; ``place``: the record's, whose counts are those not
+    stated for another place)."""
     chosen: dict[str, Evidence] = {}
     conflicts: list[Conflict] = []
     scopes = scoping(codebook)
-    find = _Found(text, codebook, scopes, title)
+    find = _Found(text, codebook, scopes, title, place)
     index = codebook.record_index
     #: per variable, its candidates in passage order, then rule order
     holding: dict[str, list[tuple[Evidence, frozenset[str]]]] = {
@@ -519,9 +571,7 @@ def _fullest(
     (completion stated in parts — 已完成52项,基本完成8项 — over any one part)."""
     overlapping = [e for e in found if e.start < first.end and first.start < e.end]
     counted = parts or {}
-    return max(
-        overlapping, key=lambda e: (counted.get(e, 1), e.end, e.end - e.start, -e.start)
-    )
+    return max(overlapping, key=lambda e: (counted.get(e, 1), e.end, e.end - e.start, -e.start))
 
 
 def _total_in_unit_of_completion(

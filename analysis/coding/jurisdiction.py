@@ -24,7 +24,14 @@ from analysis import gazetteer
 from analysis.codebook import Codebook
 from analysis.coding import literal
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.text import PerText, Span, paragraphs, sentence_around
+from analysis.coding.text import (
+    PerText,
+    Span,
+    clause_around,
+    paragraphs,
+    segment_around,
+    sentence_around,
+)
 
 #: A line naming at least this many places and (almost) nothing else is a menu.
 MENU_MIN_PLACES = 3
@@ -401,3 +408,44 @@ def _from_chrome(
     return first.place, cite(
         text, "jurisdiction", first.place.name, first.start, first.end, first.role
     )
+
+
+def stated_for(text: str, offset: int, place: gazetteer.Place, codebook: Codebook) -> bool | None:
+    """Whether the count at ``offset`` is stated for ``place``: the nearest party named before
+    it in its segment decides — a self-reference (我县; 我省 in a county's or a city's page is
+    its province), the addressee of a hand-over or feedback (累计向宜春市交办…), or a place opening
+    the clause (永州市共认领…问题86个) — the last of a chain (向宜春市铜鼓县交办) standing for
+    it. None when no party is named there (the team's home, X省第N督察组, is none)."""
+    segment = segment_around(text, offset)
+    parties: list[tuple[int, bool]] = []
+    for ref in codebook.document["jur_self_reference"].finditer(text, segment.start, offset):
+        # only 我省 names another place for certain (a county's or a city's province)
+        parties.append((ref.start(), ref["suffix"] != "省" or place.level == "province"))
+    addressee = codebook.document["count_party_before"]
+    inspector = codebook.document.get("inspector_after_place")
+    matches = place_index(text).within(segment.start, offset)
+    for i, match in enumerate(matches):
+        if i + 1 < len(matches) and matches[i + 1].start - match.end <= 1:
+            continue  # a parent written before its child: the child stands for the chain
+        first = match
+        for earlier in reversed(matches[:i]):
+            if first.start - earlier.end > 1:
+                break
+            first = earlier
+        if inspector is not None and inspector.match(text, match.end):
+            continue
+        clause = clause_around(text, first.start)
+        opens = not text[clause.start : first.start].strip(" \t") or _OPENING.fullmatch(
+            text, clause.start, first.start
+        )
+        if not (opens or addressee.search(text, max(0, first.start - CUE_REACH), first.start)):
+            continue
+        own = any(c.code == place.code or c.name == place.name for c in match.candidates)
+        parties.append((match.start, own))
+    if not parties:
+        return None
+    return max(parties)[1]
+
+
+#: Words that may stand before a place opening its clause (截至6月底,永州市…; 目前永州市…).
+_OPENING = re.compile(r"\s*(?:(?:截至|截止|至|到)[^,,]{0,12}?|目前|同时|此外|其中)?\s*")
