@@ -22,7 +22,7 @@ from analysis import gazetteer
 from analysis.codebook import Codebook, Rule, expand
 from analysis.coding import features
 from analysis.coding.evidence import Evidence, cite
-from analysis.coding.jurisdiction import stated_for
+from analysis.coding.jurisdiction import count_parties, stated_for
 from analysis.coding.literal import any_of, requirements, with_first_chars
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import (
@@ -430,6 +430,7 @@ class _Found:
         self.parts: dict[Evidence, int] = {}  # how many numbers each value adds up
         self.numbers: dict[Evidence, int] = {}  # where each value's number stands
         self._elsewhere: dict[int, bool] = {}
+        self._parties: dict[int, list[tuple[int, int, bool]]] = {}  # per segment
         self.found: dict[tuple[str, Span], list[tuple[Evidence, frozenset[str]]]] = {}
 
     def passage(
@@ -490,13 +491,20 @@ class _Found:
     ) -> list[tuple[Evidence, frozenset[str]]]:
         """``found`` with ELSEWHERE added to the scope of each value stated for another place
         than the record's (jurisdiction.stated_for)."""
-        if self.place is None:
+        if self.place is None or not found:
             return found
         out = []
         for evidence, scope in found:
             number = self.numbers[evidence]
             if number not in self._elsewhere:
-                owner = stated_for(self.text, number, self.place, self.codebook)
+                segment = segment_around(self.text, number)
+                if segment.start not in self._parties:
+                    self._parties[segment.start] = count_parties(
+                        self.text, segment, self.place, self.codebook
+                    )
+                owner = stated_for(
+                    self.text, number, self.place, self.codebook, self._parties[segment.start]
+                )
                 self._elsewhere[number] = owner is False
             out.append((evidence, scope | {ELSEWHERE} if self._elsewhere[number] else scope))
         return out

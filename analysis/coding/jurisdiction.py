@@ -410,20 +410,39 @@ def _from_chrome(
     )
 
 
-def stated_for(text: str, offset: int, place: gazetteer.Place, codebook: Codebook) -> bool | None:
+def stated_for(
+    text: str,
+    offset: int,
+    place: gazetteer.Place,
+    codebook: Codebook,
+    parties: list[tuple[int, int, bool]] | None = None,
+) -> bool | None:
     """Whether the count at ``offset`` is stated for ``place``: the nearest party named before
-    it in its segment decides — a self-reference (我县; 我省 in a county's or a city's page is
-    its province), the addressee of a hand-over or feedback (累计向宜春市交办…), or a place opening
-    the clause (永州市共认领…问题86个) — the last of a chain (向宜春市铜鼓县交办) standing for
-    it. None when no party is named there (the team's home, X省第N督察组, is none)."""
-    segment = segment_around(text, offset)
-    parties: list[tuple[int, bool]] = []
-    for ref in codebook.document["jur_self_reference"].finditer(text, segment.start, offset):
+    it in its segment decides (`count_parties`; ``parties``: those of its segment, found
+    before). None when no party is named there."""
+    if parties is None:
+        parties = count_parties(text, segment_around(text, offset), place, codebook)
+    before = [own for _, end, own in parties if end <= offset]
+    return before[-1] if before else None
+
+
+def count_parties(
+    text: str, segment: Span, place: gazetteer.Place, codebook: Codebook
+) -> list[tuple[int, int, bool]]:
+    """The parties a count in ``segment`` may be stated for, in order, with whether each is
+    ``place``: a self-reference (我县; 我省 in a county's or a city's page is its province),
+    the addressee of a hand-over or feedback (累计向宜春市交办…), a place opening its clause
+    (永州市共认领…问题86个); the last of a chain (向宜春市铜鼓县交办) stands for it. The
+    inspecting team's home (X省第N督察组) is none."""
+    parties: list[tuple[int, int, bool]] = []
+    for ref in codebook.document["jur_self_reference"].finditer(text, *segment):
         # only 我省 names another place for certain (a county's or a city's province)
-        parties.append((ref.start(), ref["suffix"] != "省" or place.level == "province"))
+        parties.append((ref.start(), ref.end(), ref["suffix"] != "省" or place.level == "province"))
     addressee = codebook.document["count_party_before"]
     inspector = codebook.document.get("inspector_after_place")
-    matches = place_index(text).within(segment.start, offset)
+    matches = place_index(text).within(*segment)
+    if all(place in m.candidates for m in matches) and all(own for *_, own in parties):
+        return []  # only the place itself is named: no count here is another's
     for i, match in enumerate(matches):
         if i + 1 < len(matches) and matches[i + 1].start - match.end <= 1:
             continue  # a parent written before its child: the child stands for the chain
@@ -441,10 +460,8 @@ def stated_for(text: str, offset: int, place: gazetteer.Place, codebook: Codeboo
         if not (opens or addressee.search(text, max(0, first.start - CUE_REACH), first.start)):
             continue
         own = any(c.code == place.code or c.name == place.name for c in match.candidates)
-        parties.append((match.start, own))
-    if not parties:
-        return None
-    return max(parties)[1]
+        parties.append((match.start, match.end, own))
+    return sorted(parties)
 
 
 #: Words that may stand before a place opening its clause (截至6月底,永州市…; 目前永州市…).
