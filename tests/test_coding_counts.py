@@ -1061,8 +1061,10 @@ def test_task_wordings_of_other_pages(body: str, expected: dict[str, Any]) -> No
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("给予党纪政务处分19人,问责单位4个、问责人员58名。", {"accountability_people": 58,
-                                                      "accountability_units": 4}),
+        (
+            "给予党纪政务处分19人,问责单位4个、问责人员58名。",
+            {"accountability_people": 58, "accountability_units": 4},
+        ),
         ("共给予党纪处分12人、政务处分9人,累计问责干部47人。", {"accountability_people": 47}),
         ("组织处理8人,追责问责领导干部33名。", {"accountability_people": 33}),
         # with no total held accountable, the sanctioned still count
@@ -1443,3 +1445,43 @@ def test_another_places_whole_is_not_the_records(body: str, expected: dict[str, 
 def test_a_city_page_keeps_the_count_handed_over_to_it() -> None:
     body = "截至5月31日,省督察组累计向赣州市交办信访件968件,已办结950件。\n赣州市督察整改办\n"
     check(body, {"petitions_total": 968, "petitions_resolved": 950}, title=COUNTY)
+
+
+# --- further totals of fed-back problems, 问责 after 约谈, all resolved after an aside ----
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "针对督察反馈的3个方面21个问题,我市逐项制定整改方案,已完成整改17个。",
+            {"tasks_total": 21, "tasks_completed": 17},
+        ),
+        (
+            "省第二生态环境保护督察组反馈东源县的问题12个,截至9月底已完成整改10个。"
+            "\n东源县人民政府\n",
+            {"tasks_total": 12, "tasks_completed": 10},
+        ),
+        (
+            "中央督察组反馈后,我市共承担整改任务37项,已完成整改30项。",
+            {"tasks_total": 37, "tasks_completed": 30},
+        ),
+        (
+            "督察反馈意见指出的突出问题25个,已完成整改22个。",
+            {"tasks_total": 25, "tasks_completed": 22},
+        ),
+        # 约谈 reaches only its clause: those held accountable after it count
+        ("督察整改中,约谈企业负责人16人,对8名责任人进行了问责。", {"accountability_people": 8}),
+        ("对3个乡镇进行约谈,对失职失责的6名干部给予问责。", {"accountability_people": 6}),
+        ("约谈党政领导干部27人、4个单位。", {}),
+        # a breakdown in brackets between the total and all resolved
+        (
+            "督察组交办我市的信访件共58件(其中源城区20件、东源县11件),已全部办结。",
+            {"petitions_total": 58, "petitions_resolved": 58},
+        ),
+    ],
+)
+def test_more_totals_accountability_after_talks_and_asides(
+    body: str, expected: dict[str, Any]
+) -> None:
+    check(body, expected)
