@@ -159,6 +159,24 @@ def test_county_aliases_only_on_request():
     assert m.surface == "东源" and m.is_alias and m.candidates[0].name == "东源县"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("督察组反馈环江县的问题15个", "环江毛南族自治县"),
+        ("长阳县完成整改任务", "长阳土家族自治县"),
+        ("莫力达瓦旗召开推进会", "莫力达瓦达斡尔族自治旗"),
+    ],
+)
+def test_county_short_names_keeping_their_suffix_are_found(text, name):
+    [m] = find_places(text)
+    assert m.is_alias and m.candidates[0].name == name
+
+
+@pytest.mark.parametrize("text", ["沙县小吃走向全国", "红旗渠精神"])
+def test_two_character_county_short_names_are_not(text):
+    assert find_places(text) == []
+
+
 def test_levels_filter():
     text = "广东省河源市东源县"
     assert [m.surface for m in find_places(text, levels=("province",))] == ["广东省"]

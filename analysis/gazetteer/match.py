@@ -78,7 +78,13 @@ def _matcher(levels: tuple[str, ...], aliases: bool, county_aliases: bool) -> _M
             e
             for e in entries
             if e.place.level in levels
-            and (not e.is_alias or (aliases and (county_aliases or e.place.level != "county")))
+            and (
+                not e.is_alias
+                or (
+                    aliases
+                    and (county_aliases or e.place.level != "county" or _with_suffix(surface))
+                )
+            )
         ]
         if kept:
             table[surface] = (tuple(e.place for e in kept), all(e.is_alias for e in kept))
@@ -95,6 +101,12 @@ def _matcher(levels: tuple[str, ...], aliases: bool, county_aliases: bool) -> _M
         pairs[rows[ord(pair[0])], cols[ord(pair[1])]] = True
     longest_first = {pair: tuple(sorted(ls, reverse=True)) for pair, ls in lengths.items()}
     return _Matcher(table, longest_first, starts, pairs)
+
+
+def _with_suffix(surface: str) -> bool:
+    """A county's short name that keeps its 县 or 旗 (环江县 for 环江毛南族自治县): as plain
+    as a full name, unlike a bare short name (东源, 天河) or a two-character one (沙县小吃)."""
+    return len(surface) >= 3 and surface[-1] in "县旗"
 
 
 #: From this length on, a text's pairs of characters are looked up all at once (numpy); a
@@ -177,7 +189,7 @@ def find_places(
 ) -> list[PlaceMatch]:
     """Every place name in `text`, scanning left to right and taking the longest name at each
     position (河南省 over 河南, 广西壮族自治区 over 广西). County aliases (东源, 天河) only
-    with county_aliases=True."""
+    with county_aliases=True, except short names that keep their 县 or 旗 (环江县)."""
     return _scan(text, (tuple(levels), aliases, county_aliases))
 
 
