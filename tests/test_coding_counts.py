@@ -1442,6 +1442,14 @@ def test_another_places_whole_is_not_the_records(body: str, expected: dict[str, 
     check(body, expected, title=COUNTY)
 
 
+def test_a_breakdown_by_district_before_the_resolved_count_keeps_it() -> None:
+    body = (
+        "截至8月1日,督察组先后向我市转交群众举报件12批次412件,其中源城区96件、东源县58件,"
+        "已办结398件。\n河源市督察整改办\n"
+    )
+    check(body, {"petitions_total": 412, "petitions_resolved": 398}, title=COUNTY)
+
+
 def test_a_city_page_keeps_the_count_handed_over_to_it() -> None:
     body = "截至5月31日,省督察组累计向赣州市交办信访件968件,已办结950件。\n赣州市督察整改办\n"
     check(body, {"petitions_total": 968, "petitions_resolved": 950}, title=COUNTY)

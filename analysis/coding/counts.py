@@ -430,7 +430,7 @@ class _Found:
         self.parts: dict[Evidence, int] = {}  # how many numbers each value adds up
         self.numbers: dict[Evidence, int] = {}  # where each value's number stands
         self._elsewhere: dict[int, bool] = {}
-        self._parties: dict[int, list[tuple[int, int, bool]]] = {}  # per segment
+        self._parties: dict[int, list[tuple[int, int, int, bool]]] = {}  # per segment
         self.found: dict[tuple[str, Span], list[tuple[Evidence, frozenset[str]]]] = {}
 
     def passage(

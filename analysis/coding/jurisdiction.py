@@ -415,29 +415,34 @@ def stated_for(
     offset: int,
     place: gazetteer.Place,
     codebook: Codebook,
-    parties: list[tuple[int, int, bool]] | None = None,
+    parties: list[tuple[int, int, int, bool]] | None = None,
 ) -> bool | None:
     """Whether the count at ``offset`` is stated for ``place``: the nearest party named before
     it in its segment decides (`count_parties`; ``parties``: those of its segment, found
     before). None when no party is named there."""
     if parties is None:
         parties = count_parties(text, segment_around(text, offset), place, codebook)
-    before = [own for _, end, own in parties if end <= offset]
+    before = [own for _, end, reach, own in parties if end <= offset < reach]
     return before[-1] if before else None
 
 
 def count_parties(
     text: str, segment: Span, place: gazetteer.Place, codebook: Codebook
-) -> list[tuple[int, int, bool]]:
-    """The parties a count in ``segment`` may be stated for, in order, with whether each is
-    ``place``: a self-reference (我县; 我省 in a county's or a city's page is its province),
-    the addressee of a hand-over or feedback (累计向宜春市交办…), a place opening its clause
-    (永州市共认领…问题86个); the last of a chain (向宜春市铜鼓县交办) stands for it. The
-    inspecting team's home (X省第N督察组) is none."""
-    parties: list[tuple[int, int, bool]] = []
+) -> list[tuple[int, int, int, bool]]:
+    """The parties a count in ``segment`` may be stated for, in order — start, end, how far
+    they reach, whether each is ``place``: a self-reference (我县; 我省 in a county's or a
+    city's page is its province), the addressee of a hand-over or feedback (累计向宜春市交办…),
+    a place opening its clause (永州市共认领…问题86个); the last of a chain (向宜春市铜鼓县交办)
+    stands for it. Each reaches to the segment's end, an item of a breakdown (其中榆次区103件、
+    太谷区77件,已办结613件) only to its clause's. The inspecting team's home (X省第N督察组) is
+    none."""
+    parties: list[tuple[int, int, int, bool]] = []
     for ref in codebook.document["jur_self_reference"].finditer(text, *segment):
         # only 我省 names another place for certain (a county's or a city's province)
-        parties.append((ref.start(), ref.end(), ref["suffix"] != "省" or place.level == "province"))
+        own = ref["suffix"] != "省" or place.level == "province"
+        parties.append((ref.start(), ref.end(), segment.end, own))
+    breakdown_before = codebook.document["jur_breakdown_before"]
+    breakdown_after = codebook.document["jur_breakdown_after"]
     addressee = codebook.document["count_party_before"]
     inspector = codebook.document.get("inspector_after_place")
     matches = place_index(text).within(*segment)
@@ -460,7 +465,10 @@ def count_parties(
         if not (opens or addressee.search(text, max(0, first.start - CUE_REACH), first.start)):
             continue
         own = any(c.code == place.code or c.name == place.name for c in match.candidates)
-        parties.append((match.start, match.end, own))
+        item = breakdown_after.match(text, match.end) or breakdown_before.search(
+            text, max(0, first.start - CUE_REACH), first.start
+        )
+        parties.append((match.start, match.end, clause.end if item else segment.end, own))
     return sorted(parties)
 
 
