@@ -458,7 +458,8 @@ class _Found:
         for variable, _ in held:
             self.found[variable, passage] = []
         out = [
-            (variable, self._placed(f)) for (variable, _), f in zip(with_rules, found, strict=True)
+            (variable, self._placed(f) if f else f)
+            for (variable, _), f in zip(with_rules, found, strict=True)
         ]
         self.found.update(((variable, passage), f) for variable, f in out)
         return out
