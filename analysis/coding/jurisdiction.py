@@ -459,9 +459,7 @@ def count_parties(
         if inspector is not None and inspector.match(text, match.end):
             continue
         clause = clause_around(text, first.start)
-        opens = not text[clause.start : first.start].strip(" \t") or _OPENING.fullmatch(
-            text, clause.start, first.start
-        )
+        opens = _OPENING.fullmatch(text, clause.start, first.start)
         if not (opens or addressee.search(text, max(0, first.start - CUE_REACH), first.start)):
             continue
         own = any(c.code == place.code or c.name == place.name for c in match.candidates)
