@@ -46,6 +46,8 @@ class Rule:
     source: str = ""
     #: or "paragraph": requires may be met earlier in it; "page": or in the page's title
     requires_in: str = "sentence"
+    #: or "segment": excludes rules out only a value in its own ';'-delimited part
+    excludes_in: str = "sentence"
     #: strings every match of ``pattern`` contains (see literal.requirements): a cheap test
     needs: tuple[tuple[str, ...], ...] = ()
 
@@ -57,7 +59,11 @@ class Rule:
         """True when the sentence meets the rule's ``requires``/``excludes`` conditions."""
         if self.requires is not None and not self.requires.search(sentence):
             return False
-        return not (self.excludes is not None and self.excludes.search(sentence))
+        return not (
+            self.excludes is not None
+            and self.excludes_in == "sentence"
+            and self.excludes.search(sentence)
+        )
 
 
 class RuleIndex:
@@ -264,6 +270,11 @@ def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dic
                 raise InputError(
                     where, f"requires_in must be sentence, paragraph or page, not {scope!r}"
                 )
+            excludes_in = entry.get("excludes_in", "sentence")
+            if excludes_in not in ("sentence", "segment"):
+                raise InputError(
+                    where, f"excludes_in must be sentence or segment, not {excludes_in!r}"
+                )
             pattern = _compile(entry["pattern"], synonyms, where)
             rules.append(
                 Rule(
@@ -278,6 +289,7 @@ def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dic
                     else None,
                     source=entry["pattern"],
                     requires_in=scope,
+                    excludes_in=excludes_in,
                     needs=requirements(pattern),
                 )
             )

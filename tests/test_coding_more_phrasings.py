@@ -143,6 +143,16 @@ def test_year_to_date_periods_and_change_on_the_same_period_last_year():
         ("追责问责单位23个、个人156人。", 156, 23),
         ("共追责问责156人,其中厅级干部3人、处级干部28人。", 156, None),
         ("问责156人次。", 156, None),  # person-times counted as people
+        ("共追责问责单位12家、个人47名。", 47, 12),  # units counted in 家
+        ("全市问责责任单位5家,责任人员31人。", 31, 5),
+        ("截至目前,全市已有26人被立案问责。", 26, None),  # words between 被 and the verb
+        ("因整改不力,共有14名干部被严肃追责问责。", 14, None),
+        ("3名企业负责人被立案调查,8名公职人员被立案审查并问责。", 8, None),
+        # company staff rule out only the part of the sentence that counts them
+        ("全区已有19人被立案问责;另有7名企业人员被公安机关刑事拘留。", 19, None),
+        ("对5名干部进行问责;对3名企业负责人进行约谈。", 5, None),
+        ("问责企业负责人12人。", None, None),
+        ("对11名企业人员进行问责;对4名公职人员进行问责。", 4, None),
     ],
 )
 def test_accountability_phrasings(sentence, people, units):

@@ -441,3 +441,67 @@ def test_a_single_place_with_fangmian_is_one_record() -> None:
         "问题已完成整改22个。\n"
     )
     assert coded(raw, *TASKS) == [tasks("漳州市", 27, 22)]
+
+
+# --- sections opened by a long line among heading lines -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (
+            "第二轮第四批中央生态环境保护督察整改落实情况集中公开\n"
+            "近日,第二轮第四批督察涉及的3个省份相继公开整改进展。\n"
+            "山东省:全省对照督察报告反馈的问题制定整改方案,细化形成整改任务88项,截至2023年3月底,"
+            "已完成整改任务71项,其余均达到序时进度,部分任务长期坚持。\n"
+            "河南省:截至2023年3月底,河南省66项整改任务已完成58项。\n"
+            "湖北省:截至2023年3月底,湖北省54项整改任务已完成47项。\n",
+            [tasks("山东省", 88, 71), tasks("河南省", 66, 58), tasks("湖北省", 54, 47)],
+        ),
+        (
+            "三市省级生态环境保护督察整改进展情况\n"
+            "宝鸡市:截至2024年6月底,宝鸡市33项整改任务已完成29项。\n"
+            "咸阳市:市委市政府把督察整改作为重大政治任务,建立清单化管理、项目化推进机制,"
+            "将反馈问题细化为整改任务41项,截至2024年6月底,已完成整改35项,剩余任务正在推进。\n"
+            "铜川市:截至2024年6月底,铜川市19项整改任务已完成17项。\n",
+            [tasks("宝鸡市", 33, 29), tasks("咸阳市", 41, 35), tasks("铜川市", 19, 17)],
+        ),
+    ],
+)
+def test_a_section_whose_opening_line_is_too_long_for_a_heading_is_kept(raw, expected):
+    assert coded(raw, *TASKS) == expected
+
+
+# --- a page speaking for itself before its parts' sections --------------------------------
+
+
+def test_a_preamble_speaking_for_the_page_gives_its_own_record():
+    raw = (
+        "安康市第三轮省级生态环境保护督察整改进展情况\n"
+        "截至2025年1月底,督察反馈我市的30个问题中已完成整改22个,交办的信访件210件已全部办结。"
+        "各县区进展如下:\n"
+        "汉阴县:反馈问题6个,截至2025年1月底已完成整改5个;交办信访件31件,已全部办结。\n"
+        "石泉县:反馈问题4个,截至2025年1月底已完成整改3个;交办信访件18件,已全部办结。\n"
+    )
+    assert coded(raw, *TASKS, *PET) == [
+        {**tasks("安康市", 30, 22), "petitions_total": 210, "petitions_resolved": 210},
+        {**tasks("汉阴县", 6, 5), "petitions_total": 31, "petitions_resolved": 31},
+        {**tasks("石泉县", 4, 3), "petitions_total": 18, "petitions_resolved": 18},
+    ]
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "现将各县区整改进展通报如下:",  # introduces the sections, speaks for no one
+        "截至2025年1月底,汉阴县、石泉县共完成整改8个。",  # the sections' sum, no self-reference
+    ],
+)
+def test_a_preamble_that_only_introduces_the_sections_gives_no_record(preamble):
+    raw = (
+        "安康市第三轮省级生态环境保护督察整改进展情况\n"
+        f"{preamble}\n"
+        "汉阴县:反馈问题6个,截至2025年1月底已完成整改5个。\n"
+        "石泉县:反馈问题4个,截至2025年1月底已完成整改3个。\n"
+    )
+    assert [r["jurisdiction"] for r in coded(raw)] == ["汉阴县", "石泉县"]

@@ -271,7 +271,9 @@ def _inherits(
     nearest marker still wins)."""
     if rule.requires_in not in _INHERITING or rule.requires is None:
         return False
-    if rule.excludes is not None and rule.excludes.search(sentence):
+    if rule.excludes is not None and rule.excludes_in == "sentence" and rule.excludes.search(
+        sentence
+    ):
         return False
     start = paragraph_around(text, passage.start).start
     if rule.requires.search(text, start, passage.end) is not None:
@@ -281,6 +283,14 @@ def _inherits(
         and title is not None
         and rule.requires.search(text, title.start, title.end) is not None
     )
+
+
+def _excluded_in_segment(rule: Rule, text: str, number: int) -> bool:
+    """``excludes_in: segment``: the rule's ``excludes`` found in the ';'-delimited part of the
+    sentence holding the value's number (…19人被立案问责;另有7名企业人员…: the company staff
+    rule out only their own part)."""
+    segment = segment_around(text, number)
+    return rule.excludes.search(text, segment.start, segment.end) is not None
 
 
 #: The ``requires_in`` of rules whose ``requires`` may be met outside the passage's sentence.
@@ -358,7 +368,7 @@ def _in_sentence(
     for _, rules in held:
         found: list[tuple[Evidence, frozenset[str]]] = []
         for rule in rules:
-            key = (id(rule.requires), id(rule.excludes), rule.requires_in)
+            key = (id(rule.requires), id(rule.excludes), rule.requires_in, rule.excludes_in)
             condition = conditions.get(key)
             if condition is None:
                 in_sentence = rule.applies_to(sentence)
@@ -374,6 +384,10 @@ def _in_sentence(
                 except ValueError:
                     continue
                 if value is None:
+                    continue
+                if rule.excludes_in == "segment" and _excluded_in_segment(
+                    rule, text, passage.start + _number_start(match)
+                ):
                     continue
                 if codebook is not None and _guard(
                     text,

@@ -349,7 +349,8 @@ def split_records(
     group_cue = codebook.document["group_title"]
     group_title = bool(group_cue.search(title_text)) or len(title_matches) != 1
     if len(distinct) >= 2 and group_title:
-        return _joint(text, title, headings, weights, end)
+        inline = _inline_sections(text, body_start, end, weights, codebook)
+        return _joint(text, title, _with_inline(headings, inline), weights, end, codebook)
     pick = partial(choose, weights=weights)
     if group := split_group(text, title, body_start, end, codebook, pick):
         anchor = title_spans + _opening(text, body_start, end)
@@ -358,7 +359,7 @@ def split_records(
             [RecordText(m.place, m.passages, anchor, context, m.evidence) for m in group.members]
         )
     if inline := _inline_sections(text, body_start, end, weights, codebook):
-        return _joint(text, title, inline, weights, end)
+        return _joint(text, title, inline, weights, end, codebook)
 
     found = speaker(text, title, body_start, end, codebook, pick)
     if found is None:
@@ -377,6 +378,18 @@ def split_records(
             )
         ],
     )
+
+
+def _with_inline(headings: list[Section], inline: list[Section]) -> list[Section]:
+    """The heading sections of a joint page and those of its sections that start inline
+    instead, at the headings' level: a section whose opening line is too long for a heading
+    (内蒙古自治区:自治区将…, then 江苏省:截至… on a short line)."""
+    levels = {s.place.level for s in headings}
+    named = {s.place.name for s in headings}
+    if len(levels) != 1 or not named <= {s.place.name for s in inline}:
+        return headings
+    more = [s for s in inline if s.place.name not in named and s.place.level in levels]
+    return sorted(headings + more, key=lambda s: s.body) if more else headings
 
 
 def _before_title(text: str, title: Span | None) -> list[Span]:
@@ -422,6 +435,7 @@ def _joint(
     sections: list[Section],
     weights: Mapping[str, int],
     text_end: int,
+    codebook: Codebook | None = None,
 ) -> Segmentation:
     body_start = title.end if title else 0
     first = sections[0].heading.start if sections[0].heading else sections[0].body
@@ -462,4 +476,31 @@ def _joint(
     for record in records:
         record.passages.sort(key=lambda s: s.start)
         record.context = ([title] if title else []) + shared
+    if codebook is not None and (
+        own := _preamble_speaker(text, title, preamble, sections, weights, codebook)
+    ):
+        place, evidence = own
+        anchor = ([title] if title else []) + _opening(text, preamble.start, preamble.end)
+        records.insert(0, RecordText(place, shared, anchor, [title] if title else [], evidence))
     return Segmentation(records)
+
+
+def _preamble_speaker(
+    text: str,
+    title: Span | None,
+    preamble: Span,
+    sections: list[Section],
+    weights: Mapping[str, int],
+    codebook: Codebook,
+) -> tuple[gazetteer.Place, Evidence] | None:
+    """The jurisdiction a joint page's preamble speaks for itself (我市…24个问题中已完成整改19个,
+    then 石台县:… 青阳县:…): a self-reference in it, resolved to a place holding every section's
+    place. None when the preamble only introduces the sections."""
+    if not codebook.document["jur_self_reference"].search(text, preamble.start, preamble.end):
+        return None
+    found = speaker(
+        text, title, preamble.start, preamble.end, codebook, partial(choose, weights=weights)
+    )
+    if found is None or not all(_inside(s.place, found[0]) for s in sections):
+        return None
+    return found

@@ -211,6 +211,19 @@ def _fence(text: str) -> str:
     return f"```\n{text}\n```"
 
 
+#: Where a rule's ``requires`` and ``excludes`` are looked for, per ``requires_in`` and
+#: ``excludes_in``.
+_REQUIRES_IN = {
+    "sentence": "in the sentence",
+    "paragraph": "in the sentence or earlier in its paragraph",
+    "page": "in the sentence, earlier in its paragraph or in the page's title",
+}
+_EXCLUDES_IN = {
+    "sentence": "in the sentence",
+    "segment": "in the ';'-delimited part holding the value",
+}
+
+
 def _rules_markdown(name: str) -> list[str]:
     codebook = default_codebook()
     rules = codebook.record_rules.get(name) or codebook.mention_rules.get(name) or ()
@@ -222,9 +235,10 @@ def _rules_markdown(name: str) -> list[str]:
         described = codebook.registry[rule.id].description if rule.id in codebook.registry else ""
         lines.append(f"Rule `{rule.id}`{': ' + fmt.md(described) if described else ''}\n\n"
                      f"{_fence(entry.get('pattern', rule.source))}")
-        for key in ("requires", "excludes"):
+        for key, where in (("requires", _REQUIRES_IN), ("excludes", _EXCLUDES_IN)):
             if entry.get(key):
-                lines.append(f"{key.capitalize()} (in the sentence): `{entry[key]}`")
+                scope = where[entry.get(f"{key}_in", "sentence")]
+                lines.append(f"{key.capitalize()} ({scope}): `{entry[key]}`")
     for cue in DOCUMENT_CUES.get(name, []):
         pattern = (codebook.raw.get("document") or {}).get(cue)
         if pattern:
