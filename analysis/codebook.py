@@ -46,7 +46,7 @@ class Rule:
     source: str = ""
     #: or "paragraph": requires may be met earlier in it; "page": or in the page's title
     requires_in: str = "sentence"
-    #: or "segment": excludes rules out only a value in its own ';'-delimited part
+    #: or "clause": excludes rules out only a value in its own comma-delimited clause
     excludes_in: str = "sentence"
     #: strings every match of ``pattern`` contains (see literal.requirements): a cheap test
     needs: tuple[tuple[str, ...], ...] = ()
@@ -271,9 +271,9 @@ def _rules(section: dict[str, Any], synonyms: dict[str, Any], path: Path) -> dic
                     where, f"requires_in must be sentence, paragraph or page, not {scope!r}"
                 )
             excludes_in = entry.get("excludes_in", "sentence")
-            if excludes_in not in ("sentence", "segment"):
+            if excludes_in not in ("sentence", "clause"):
                 raise InputError(
-                    where, f"excludes_in must be sentence or segment, not {excludes_in!r}"
+                    where, f"excludes_in must be sentence or clause, not {excludes_in!r}"
                 )
             pattern = _compile(entry["pattern"], synonyms, where)
             rules.append(

@@ -63,7 +63,7 @@ def test_version_hash_changes_with_the_rules(tmp_path):
         (lambda s: s.replace("{task_noun})(?!", "{no_such_list})(?!", 1), "unknown placeholder"),
         (lambda s: s.replace("(?P<value>{NUM})", "(?P<value>{NUM}", 1), "invalid pattern"),
         (lambda s: "just: [a, list", "cannot read codebook"),
-        (lambda s: s.replace("  excludes_in: segment", "  excludes_in: clause", 1), "excludes_in"),
+        (lambda s: s.replace("  excludes_in: clause", "  excludes_in: segment", 1), "excludes_in"),
         (lambda s: s.replace("  requires_in: page", "  requires_in: document", 1), "requires_in"),
     ],
 )

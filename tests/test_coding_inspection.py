@@ -330,6 +330,10 @@ def test_municipal_inspection_team_is_provincial_level() -> None:
         # a month is not a day
         "中央第二督察组于2021年2月向我省反馈了督察意见。",
         "督察组9月3日至9日在我县下沉,2022年3月向全省反馈了督察意见。",
+        # the end of the team's stay, with the feedback undated after it
+        "2023年3月6日至4月6日,省第一督察组对我市开展督察,随后向我市反馈了督察意见。",
+        "6月1日至7月1日,中央第三督察组进驻广东开展督察,督察结束后向广东省反馈督察报告。",
+        "2022年11月2日—12月2日,督察组对韶关市开展例行督察,并向我市反馈。",
     ],
 )
 def test_not_a_feedback_date(text: str) -> None:
@@ -343,6 +347,11 @@ def test_not_a_feedback_date(text: str) -> None:
         ("2019年5月13日,中央第二督察组向我省进行了督察反馈。", "2019-05-13"),
         ("督察组于2022年6月1日向我市反馈了督察报告。", "2022-06-01"),
         ("今年6月1日,省第三督察组向我市反馈督察意见。", "2023-06-01"),
+        # a dated feedback after the stay's range
+        (
+            "2023年3月6日至4月6日,省第一督察组对我市开展督察,并于5月20日向我市反馈。",
+            "2023-05-20",
+        ),
     ],
 )
 def test_feedback_dates(text: str, date: str) -> None:

@@ -316,3 +316,30 @@ def test_a_dateline_city_is_neither_the_jurisdiction_nor_a_sub_area(
     [record] = doc.records
     assert record.jurisdiction == jurisdiction
     assert {m.variable for m in record.mentions} >= {"pm25"}
+
+
+# --- a value stated twice, the second time with its change --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a headline line, then the body with the change in points
+            "2022年全市空气质量优良天数比例达91.2%\n"
+            "2022年,全市空气质量优良天数比例为91.2%,同比提高1.6个百分点。\n",
+            [("good_air_ratio", 2022, None, 91.2, 1.6, "pp")],
+        ),
+        (
+            "2022年全市PM2.5平均浓度为24微克/立方米,创有监测记录以来最低。\n"
+            "2022年,全市PM2.5平均浓度为24微克/立方米,同比下降7.7%。\n",
+            [("pm25", 2022, None, 24.0, -7.7, "pct")],
+        ),
+        (  # a share's change in percent is ambiguous: the first statement stands
+            "2022年全市空气质量优良天数比例达91.2%\n"
+            "2022年,全市空气质量优良天数比例为91.2%,同比上升0.3%。\n",
+            [("good_air_ratio", 2022, None, 91.2, None, None)],
+        ),
+    ],
+)
+def test_a_value_restated_with_its_change_keeps_the_change(text: str, expected) -> None:
+    assert mentions(text) == expected

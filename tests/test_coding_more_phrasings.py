@@ -153,6 +153,11 @@ def test_year_to_date_periods_and_change_on_the_same_period_last_year():
         ("对5名干部进行问责;对3名企业负责人进行约谈。", 5, None),
         ("问责企业负责人12人。", None, None),
         ("对11名企业人员进行问责;对4名公职人员进行问责。", 4, None),
+        # those only talked to or criticised, the verb after them (talk_after)
+        ("对进度滞后的7家单位负责人进行约谈,对5名干部给予问责。", 5, None),
+        ("对6个责任单位进行通报批评,问责3人。", 3, None),
+        ("问责单位4个,对9名干部进行提醒谈话。", None, 4),
+        ("对12名干部进行问责,对3个单位进行约谈。", 12, None),
     ],
 )
 def test_accountability_phrasings(sentence, people, units):

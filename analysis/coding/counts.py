@@ -27,6 +27,7 @@ from analysis.coding.literal import any_of, requirements, with_first_chars
 from analysis.coding.numbers import parse_number
 from analysis.coding.text import (
     Span,
+    clause_around,
     may_hold_number,
     paragraph_around,
     segment_around,
@@ -285,12 +286,12 @@ def _inherits(
     )
 
 
-def _excluded_in_segment(rule: Rule, text: str, number: int) -> bool:
-    """``excludes_in: segment``: the rule's ``excludes`` found in the ';'-delimited part of the
-    sentence holding the value's number (…19人被立案问责;另有7名企业人员…: the company staff
-    rule out only their own part)."""
-    segment = segment_around(text, number)
-    return rule.excludes.search(text, segment.start, segment.end) is not None
+def _excluded_in_clause(rule: Rule, text: str, number: int) -> bool:
+    """``excludes_in: clause``: the rule's ``excludes`` found in the comma-delimited clause
+    holding the value's number (…19人被立案问责;另有7名企业人员…, 约谈…企业负责人34人,问责4人:
+    the company staff rule out only their own clause)."""
+    clause = clause_around(text, number)
+    return rule.excludes.search(text, clause.start, clause.end) is not None
 
 
 #: The ``requires_in`` of rules whose ``requires`` may be met outside the passage's sentence.
@@ -385,7 +386,7 @@ def _in_sentence(
                     continue
                 if value is None:
                     continue
-                if rule.excludes_in == "segment" and _excluded_in_segment(
+                if rule.excludes_in == "clause" and _excluded_in_clause(
                     rule, text, passage.start + _number_start(match)
                 ):
                     continue

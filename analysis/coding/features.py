@@ -13,6 +13,8 @@ its variable depends on what surrounds it, the same way for every variable:
 * ``negation`` — the verb before the number is negated (未完成N项);
 * ``negation_after`` — the completion verb after the number, in its clause, is negated
   (已有6项进入验收但尚未完成销号);
+* ``talk_after`` — the verb after the number, in its clause, only talks to or criticises
+  those counted (对7家单位负责人进行约谈): they are not held accountable;
 * ``bound`` — the number is a bound, not a value (首次超过80%);
 * ``enumerated`` — the number follows 分别 (values aligned by position are read separately);
 * scope — ``subarea`` (a basin, lake, sub-region or another place is the subject of the
@@ -52,6 +54,7 @@ FEATURES = (
     "deadline",
     "negation",
     "negation_after",
+    "talk_after",
     "bound",
     "enumerated",
     "subarea",
@@ -78,6 +81,7 @@ class Cues:
     negation_before_value: re.Pattern[str]
     negation_after_value: re.Pattern[str]
     predicate_after_value: re.Pattern[str]
+    talk_after_value: re.Pattern[str]
     bound_before_value: re.Pattern[str]
     bound_after_value: re.Pattern[str]
     lead_own_value: re.Pattern[str]
@@ -129,6 +133,7 @@ def _compile(codebook: Codebook) -> Cues:
         negation_before_value=pattern("negation_before_value"),
         negation_after_value=pattern("negation_after_value"),
         predicate_after_value=pattern("predicate_after_value"),
+        talk_after_value=pattern("talk_after_value"),
         bound_before_value=pattern("bound_before_value"),
         bound_after_value=pattern("bound_after_value"),
         lead_own_value=pattern("lead_own_value"),
@@ -300,6 +305,9 @@ def _holds(
     if feature == "negation_after":
         predicate = _predicate(text, value_start, c)
         return predicate is not None and c.negation_after_value.search(predicate) is not None
+    if feature == "talk_after":
+        number = _NUMBER.match(text, value_start)
+        return c.talk_after_value.match(text, number.end() if number else value_start) is not None
     if feature == "bound":
         return c.bound_before_value.search(prefix) is not None
     if feature == "enumerated":

@@ -246,10 +246,18 @@ def feedback_date(
 ) -> Evidence | None:
     """The last full day before 反馈 in its sentence, at most FEEDBACK_REACH characters
     before; not when a locality reports back to the team (向督察组反馈) or the date is a news
-    source's (记者…获悉…督察反馈意见)."""
+    source's (记者…获悉…督察反馈意见), and never a day of the team's stay (…4月22日至5月22日…
+    开展督察,随后向湖南省反馈: the stay's range, not the feedback day)."""
     cue = codebook.document["feedback_cue"]
     excludes = codebook.document.get("feedback_excludes")
     starts = _starts(text, dates)
+    ranges = _per_dates(
+        text,
+        dates,
+        ("entry_ranges", codebook.version_hash),
+        lambda: _entry_ranges(text, dates, codebook.document["entry_cue"]),
+    )
+    stay = {dates[i + k].start for i in ranges for k in (0, 1)}
     for span in _holding(text, cue, spans):
         for match in cue.finditer(text, span.start, span.end):
             sentence = sentence_around(text, match.start())
@@ -262,6 +270,7 @@ def feedback_date(
                 and d.end <= match.start()
                 and match.start() - d.end <= FEEDBACK_REACH
                 and d.month is not None
+                and d.start not in stay
                 and not _ASOF_LEAD.search(text, max(0, d.start - 6), d.start)
             ]
             if before and before[-1].day is not None and before[-1].iso():

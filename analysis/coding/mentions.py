@@ -659,7 +659,7 @@ class MentionCoder:
                         found.extend(self._mentions(variable, flow, exclude, rule, passage, match))
             if may_list:
                 listed.extend(self._enumerated(passage))
-        return _dedupe(self._without_document_year(found + listed))
+        return _dedupe(self._without_document_year(found + listed), _shares(self.codebook))
 
     def _without_document_year(self, mentions: list[Mention]) -> list[Mention]:
         """The values dated by the bulletin's year are dropped when the page states another
@@ -1028,8 +1028,18 @@ def _listed_changes(sentence: str, start: int, count: int, lists: _Lists):
     return [(m["dir"], n["value"], unit or "%") for n, unit in zip(numbers, units, strict=True)]
 
 
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    seen, kept = set(), []
+def _shares(codebook: Codebook) -> frozenset[str]:
+    """The mention variables that are percent shares (their change is read in points)."""
+    return frozenset(v["name"] for v in codebook.mention_variables if v.get("unit") == "pct")
+
+
+def _dedupe(mentions: list[Mention], shares: frozenset[str] = frozenset()) -> list[Mention]:
+    """One mention per value, year and period, in text order: the first, or a later one
+    stating its change where the first states none (a headline's 优良天数比例达92.6%, then
+    …为92.6%,同比上升0.9个百分点). A share's change written in percent (上升0.2%) is ambiguous
+    (points or percent?) and does not replace the first (``shares``: those variables)."""
+    seen: dict[tuple, int] = {}  # where in ``kept``
+    kept: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (m.start, m.variable)):
         overlapping = any(
             k.variable == mention.variable
@@ -1039,11 +1049,19 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
             and (k.year, k.months) == (mention.year, mention.months)
             for k in kept
         )
-        if mention.key() in seen or overlapping:
+        if overlapping:
             continue
-        seen.add(mention.key())
+        if (i := seen.get(mention.key())) is not None:
+            if (
+                kept[i].yoy_change is None
+                and mention.yoy_change is not None
+                and (mention.variable not in shares or mention.yoy_unit == "pp")
+            ):
+                kept[i] = mention
+            continue
+        seen[mention.key()] = len(kept)
         kept.append(mention)
-    return kept
+    return sorted(kept, key=lambda m: (m.start, m.variable))
 
 
 def code_mentions(

@@ -220,7 +220,7 @@ _REQUIRES_IN = {
 }
 _EXCLUDES_IN = {
     "sentence": "in the sentence",
-    "segment": "in the ';'-delimited part holding the value",
+    "clause": "in the comma-delimited clause holding the value",
 }
 
 
