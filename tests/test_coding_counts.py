@@ -7,6 +7,7 @@ wordings, so that a rule fitted to one sentence fails the others.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from analysis.codebook import default_codebook
 from analysis.coding import counts
 from analysis.coding.coder import code_text
+from analysis.errors import InputError
 from analysis.ingest import normalize
 
 PROGRESS = "河源市贯彻落实第二轮中央生态环境保护督察反馈意见整改落实情况\n发布日期:2023-06-25\n"
@@ -69,10 +71,28 @@ def check(body: str, expected: dict[str, Any], title: str = PROGRESS) -> None:
         ),
         ("截至5月30日,督察组分16批向我市转来群众举报311件。", {"petitions_total": 311}),
         ("督察组共向我市交办群众信访举报问题十九批962件。", {"petitions_total": 962}),
+        # a few days' batches before the running total: the running total (pick: largest)
+        (
+            "6月8日、9日,督察组分两批向我市转办信访件21件。截至6月9日,督察组共计向我市"
+            "转办信访件6批137件,已办结120件。",
+            {"petitions_total": 137, "petitions_resolved": 120},
+        ),
+        (
+            "督察组分3批向我市转办信访件46件。截至目前,督察组累计转办我市信访件9批210件。",
+            {"petitions_total": 210},
+        ),
     ],
 )
 def test_running_total_not_the_days_batch(body: str, expected: dict[str, Any]) -> None:
     check(body, expected)
+
+
+def test_an_unknown_pick_is_a_clear_error() -> None:
+    codebook = default_codebook()
+    raw = {**codebook.raw, "count_selection": {"petitions_total": {"pick": "middle"}}}
+    broken = dataclasses.replace(codebook, raw=raw, version_hash="broken")
+    with pytest.raises(InputError, match="pick must be one of first, largest"):
+        counts.scoping(broken)
 
 
 @pytest.mark.parametrize(
@@ -1281,6 +1301,14 @@ def test_completions_with_the_noun_after_the_verb(body: str, expected: dict[str,
             {"tasks_total": 18, "tasks_completed": 15},
         ),
         ("全市共有反馈问题31个,已完成整改28个。", {"tasks_total": 31, "tasks_completed": 28}),
+        # the problems first, then the number they were sorted into
+        (
+            "督察反馈的问题归纳为19个,截至2023年底已完成整改16个。",
+            {"tasks_total": 19, "tasks_completed": 16},
+        ),
+        ("我市将督察报告指出的问题梳理为26项,逐项明确整改措施。", {"tasks_total": 26}),
+        # a qualifier before the noun: 指出存在的问题N个
+        ("督察组向我市反馈督察意见,指出存在的突出问题14个。", {"tasks_total": 14}),
     ],
 )
 def test_totals_of_problems_in_more_wordings(body: str, expected: dict[str, Any]) -> None:

@@ -33,6 +33,7 @@ from analysis.coding.text import (
     segment_around,
     sentence_around,
 )
+from analysis.errors import InputError
 
 #: The scope of a count with no scope marker before it in its segment.
 STATED = "stated"
@@ -81,6 +82,10 @@ def _number_start(match) -> int:
     return min(starts) if starts else match.start()
 
 
+#: How the value is taken from the best-ranked candidates (``count_selection`` ``pick``).
+PICKS = ("first", "largest")
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which candidates of one variable may be taken, and which are preferred."""
@@ -89,6 +94,9 @@ class Selection:
     drop_in_plan: frozenset[str] = frozenset()
     avoid: frozenset[str] = frozenset()
     prefer: tuple[str, ...] = ()
+    #: of the best-ranked candidates: the earliest (``first``) or the largest (``largest``:
+    #: a running total, which no batch or earlier total exceeds)
+    pick: str = "first"
 
     def dropped(self, scope: frozenset[str], doc_type: str | None) -> bool:
         """True when any of the candidate's scopes is never the variable's value."""
@@ -236,12 +244,19 @@ def scoping(codebook: Codebook) -> Scoping:
         names = {f"s{i}": scope for i, (scope, _) in enumerate(markers)}
         alternation = "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(markers))
         axes.append((with_first_chars(re.compile(alternation)), names))
+    for variable, spec in (codebook.raw.get("count_selection") or {}).items():
+        if spec.get("pick", "first") not in PICKS:
+            raise InputError(
+                f"codebook [count_selection.{variable}]",
+                f"pick must be one of {', '.join(PICKS)}, not {spec['pick']!r}",
+            )
     selections = {
         variable: Selection(
             drop=frozenset(spec.get("drop", ())),
             drop_in_plan=frozenset(spec.get("drop_in_plan", ())),
             avoid=frozenset(spec.get("avoid", ())),
             prefer=tuple(spec.get("prefer", ())),
+            pick=spec.get("pick", "first"),
         )
         for variable, spec in (codebook.raw.get("count_selection") or {}).items()
     }
@@ -566,7 +581,10 @@ def code_counts(
         ranks = [selection.rank(scope) for _, scope in found]
         best_rank = min(ranks)
         best_found = [e for (e, _), rank in zip(found, ranks, strict=True) if rank == best_rank]
-        first = min(best_found, key=lambda e: e.start)
+        if selection.pick == "largest":
+            first = min(best_found, key=lambda e: (-e.value, e.start))
+        else:
+            first = min(best_found, key=lambda e: e.start)
         best = _fullest(best_found, first, find.parts)
         chosen[variable] = best
         seen = {best.value}

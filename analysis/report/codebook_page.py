@@ -127,16 +127,20 @@ def count_scopes() -> str:
 SELECTION_KEYS = {"drop": "Never taken", "drop_in_plan": "Never taken in a plan",
                   "avoid": "Taken only when nothing else is found",
                   "prefer": "Preferred, in order"}
+#: Of the best-ranked candidates, which is taken (``pick``).
+PICKS = {"first": "The earliest", "largest": "The largest"}
 
 
 @guarded
 def count_selection() -> str:
-    """Per count variable, the scopes ``count_selection`` drops, avoids and prefers."""
+    """Per count variable, the scopes ``count_selection`` drops, avoids and prefers, and
+    which of the best candidates it takes."""
     rows = [{"Variable": f"`{variable}`", **{
         header: ", ".join(f"`{s}`" for s in spec.get(key, ())) or fmt.DASH
         for key, header in SELECTION_KEYS.items()
-    }} for variable, spec in (default_codebook().raw.get("count_selection") or {}).items()]
-    return pipe_table(pd.DataFrame(rows), "lllll")
+    }, "Of the best, taken": PICKS[spec.get("pick", "first")]}
+        for variable, spec in (default_codebook().raw.get("count_selection") or {}).items()]
+    return pipe_table(pd.DataFrame(rows), "llllll")
 
 
 def _guarded_by(name: str, guards: dict[str, Any]) -> str:
