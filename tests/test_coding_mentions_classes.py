@@ -1186,6 +1186,14 @@ def test_index_bounds_and_class_iii_above(body: str, expected: set[tuple]) -> No
             "全省城市环境空气质量优良天数比重为89.9%。\n",
             [("good_air_ratio", 2022, 89.9, None, None)],
         ),
+        (  # the index named with AQI in brackets
+            "全省环境空气质量指数(AQI)优良率为93.4%,同比上升1.1个百分点。\n",
+            [("good_air_ratio", 2022, 93.4, 1.1, "pp")],
+        ),
+        (
+            "全省城市空气质量指数(AQI)优良天数比例为88.6%。\n",
+            [("good_air_ratio", 2022, 88.6, None, None)],
+        ),
         (
             "全省国考断面中,一至三类水质断面比例为96.2%。\n",
             [("water_good_ratio", 2022, 96.2, None, None)],
@@ -1194,6 +1202,15 @@ def test_index_bounds_and_class_iii_above(body: str, expected: set[tuple]) -> No
         (
             "全省水质优良(Ⅰ~Ⅲ类)断面共182个,较上年增加5个,占比95.8%。\n",
             [("water_good_ratio", 2022, 95.8, None, None)],
+        ),
+        # the good sections' count between 断面中 and their share
+        (
+            "全省42个国考断面中优良断面38个,占90.5%,无劣Ⅴ类断面。\n",
+            [("water_good_ratio", 2022, 90.5, None, None)],
+        ),
+        (
+            "全省纳入考核的36个地表水断面中,水质优良断面占88.9%。\n",
+            [("water_good_ratio", 2022, 88.9, None, None)],
         ),
         (
             "全省60个国考断面中,有57个断面水质为Ⅲ类及以上,占95.0%。\n",
