@@ -349,8 +349,8 @@ def split_records(
     group_cue = codebook.document["group_title"]
     group_title = bool(group_cue.search(title_text)) or len(title_matches) != 1
     if len(distinct) >= 2 and group_title:
-        inline = _inline_sections(text, body_start, end, weights, codebook)
-        return _joint(text, title, _with_inline(headings, inline), weights, end, codebook)
+        long = _long_section_lines(text, body_start, end, weights, codebook)
+        return _joint(text, title, _with_long_lines(headings, long), weights, end, codebook)
     pick = partial(choose, weights=weights)
     if group := split_group(text, title, body_start, end, codebook, pick):
         anchor = title_spans + _opening(text, body_start, end)
@@ -380,16 +380,42 @@ def split_records(
     )
 
 
-def _with_inline(headings: list[Section], inline: list[Section]) -> list[Section]:
-    """The heading sections of a joint page and those of its sections that start inline
-    instead, at the headings' level: a section whose opening line is too long for a heading
-    (内蒙古自治区:自治区将…, then 江苏省:截至… on a short line)."""
+def _long_section_lines(
+    text: str, start: int, end: int, weights: Mapping[str, int], codebook: Codebook
+) -> list[Section]:
+    """Lines too long for a heading that open a section all the same: a place, then a section
+    marker (内蒙古自治区:自治区将督察报告反馈问题细化为…, among 江苏省:截至… heading lines)."""
+    marker = codebook.document["section_marker"]
+    heading_lead = codebook.document["heading_lead"]
+    index = place_index(text)
+    openable = index.openable()
+    out = []
+    for line in starting_within(paragraphs(text), start, end):
+        if line.end - line.start <= HEADING_MAX_CHARS:
+            continue
+        body = line.text(text)
+        if len(body.strip()) <= HEADING_MAX_CHARS:
+            continue
+        lead = heading_lead.match(body).end()
+        if line.start + lead not in openable:
+            continue
+        matches = index.opening(line.start + lead, line.end)
+        if not matches or matches[0].start != 0 or not marker.match(body, lead + matches[0].end):
+            continue
+        name = Span(line.start + lead, line.start + lead + matches[0].end)
+        out.append(Section(choose(matches[0].candidates, weights), name, None, line.start))
+    return out
+
+
+def _with_long_lines(headings: list[Section], long: list[Section]) -> list[Section]:
+    """The heading sections of a joint page and, at the headings' level, the sections opened
+    by lines too long for a heading (`_long_section_lines`)."""
     levels = {s.place.level for s in headings}
     named = {s.place.name for s in headings}
-    if len(levels) != 1 or not named <= {s.place.name for s in inline}:
+    more = [s for s in long if s.place.name not in named and s.place.level in levels]
+    if len(levels) != 1 or not more:
         return headings
-    more = [s for s in inline if s.place.name not in named and s.place.level in levels]
-    return sorted(headings + more, key=lambda s: s.body) if more else headings
+    return sorted(headings + more, key=lambda s: s.body)
 
 
 def _before_title(text: str, title: Span | None) -> list[Span]:
