@@ -158,6 +158,10 @@ def test_year_to_date_periods_and_change_on_the_same_period_last_year():
         ("对6个责任单位进行通报批评,问责3人。", 3, None),
         ("问责单位4个,对9名干部进行提醒谈话。", None, 4),
         ("对12名干部进行问责,对3个单位进行约谈。", 12, None),
+        # units (单位, 部门) and people both before the verb
+        ("对整改推进不力的3个部门、11名干部予以问责。", 11, 3),
+        ("对履职不到位的5家单位和16名责任人进行了严肃问责。", 16, 5),
+        ("会同12个部门开展联合检查,问责6人。", 6, None),  # departments not held accountable
     ],
 )
 def test_accountability_phrasings(sentence, people, units):
