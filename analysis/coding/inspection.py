@@ -180,11 +180,8 @@ def entry_dates(
 ) -> tuple[Evidence | None, Evidence | None]:
     """The first date range (D1至D2) in a sentence about the team's stay (进驻, 开展督察).
     ``dates`` are sorted by start (as ``with_years`` gives them)."""
-    cue = codebook.document["entry_cue"]
     starts = _starts(text, dates)
-    key = ("entry_ranges", codebook.version_hash)
-    ranges = _per_dates(text, dates, key, lambda: _entry_ranges(text, dates, cue))
-    if (i := _first_inside(spans, starts, ranges, width=2)) is not None:
+    if (i := _first_inside(spans, starts, _stays(text, dates, codebook), width=2)) is not None:
         first, second = dates[i], dates[i + 1]
         rule = "entry.range"
         return (
@@ -194,6 +191,13 @@ def entry_dates(
     return _entry_day(text, spans, dates, starts, codebook, "entry_start"), _entry_day(
         text, spans, dates, starts, codebook, "entry_end"
     )
+
+
+def _stays(text: str, dates: list[DateSpan], codebook: Codebook) -> list[int]:
+    """`_entry_ranges` of the document, found once for all its records."""
+    cue = codebook.document["entry_cue"]
+    key = ("entry_ranges", codebook.version_hash)
+    return _per_dates(text, dates, key, lambda: _entry_ranges(text, dates, cue))
 
 
 def _entry_ranges(text: str, dates: list[DateSpan], cue: re.Pattern[str]) -> list[int]:
@@ -251,13 +255,7 @@ def feedback_date(
     cue = codebook.document["feedback_cue"]
     excludes = codebook.document.get("feedback_excludes")
     starts = _starts(text, dates)
-    ranges = _per_dates(
-        text,
-        dates,
-        ("entry_ranges", codebook.version_hash),
-        lambda: _entry_ranges(text, dates, codebook.document["entry_cue"]),
-    )
-    stay = {dates[i + k].start for i in ranges for k in (0, 1)}
+    stay = {dates[i + k].start for i in _stays(text, dates, codebook) for k in (0, 1)}
     for span in _holding(text, cue, spans):
         for match in cue.finditer(text, span.start, span.end):
             sentence = sentence_around(text, match.start())
