@@ -102,6 +102,7 @@ def test_an_unknown_pick_is_a_clear_error() -> None:
         "6月3日,督察组向我市交办第5批信访件18件,已办结12件。",
         "第十七批次交办的举报件共计25件,目前已办结19件。",
         "中央督察组向我市转办第三批群众信访举报件。截至6月5日,第三批已办结14件。",
+        "督察组交办第3批信访件12件,办结10件。",
     ],
 )
 def test_one_batch_is_neither_total_nor_resolved(body: str) -> None:
@@ -199,6 +200,15 @@ def test_bare_total_with_resolved_count_first() -> None:
         (
             "督察组共受理群众来电来信1520件,向我市转办举报案件968件,目前已办结703件。",
             {"petitions_total": 968, "petitions_resolved": 703},
+        ),
+        # 办结N件 opening a clause, no 已/共 before it
+        (
+            "督察组转交我市的信访件中,涉及本市的有212件;截至目前,办结205件,办结率96.7%。",
+            {"petitions_total": 212, "petitions_resolved": 205},
+        ),
+        (
+            "督察组累计向我市交办信访件320件。截至6月底,办结301件,其余19件阶段性办结。",
+            {"petitions_total": 320, "petitions_resolved": 301},
         ),
     ],
 )
