@@ -391,8 +391,6 @@ def _long_section_lines(
     openable = index.openable()
     out = []
     for line in starting_within(paragraphs(text), start, end):
-        if line.end - line.start <= HEADING_MAX_CHARS:
-            continue
         body = line.text(text)
         if len(body.strip()) <= HEADING_MAX_CHARS:
             continue
